@@ -1,0 +1,216 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { HostCommands } from '../../shared/contract/commands';
+import type { EventName, EventPayload, HostEvent } from '../../shared/contract/events';
+import { HostdeckError } from '../../shared/contract/reply';
+import type { SessionInfo } from '../../shared/contract/session';
+import type { Actor, EntryBody, LogEntry } from '../../shared/incident/entry';
+import type { Scheduler } from '../../shared/util/time';
+import { ActionExecutor } from './actions/actionExecutor';
+import { IncidentLog } from './log/incidentLog';
+import type { Provider, ProviderSession } from './provider';
+import { ProviderRegistry } from './providerRegistry';
+import { SessionController } from './session/sessionController';
+
+export interface HostOptions {
+  /** The app's data folder; incident logs go to `<dataDir>/logs`. */
+  dataDir: string;
+  providers: readonly Provider[];
+  scheduler: Scheduler;
+  actor: Actor;
+  shell: 'electron' | 'web';
+  version: string;
+}
+
+export type HostListener = (event: HostEvent) => void;
+
+/** The engine both shells wrap: commands in, events out. Knows nothing of Electron. */
+export interface Host {
+  readonly commands: HostCommands;
+  subscribe(listener: HostListener): () => void;
+  /** Records a rejected message from a shell (bad schema, wrong sender) in the incident log. */
+  reportRejected(channel: string, issues: string): void;
+  close(): Promise<void>;
+}
+
+interface Attached {
+  info: SessionInfo;
+  provider: ProviderSession;
+  controller: SessionController;
+  log: IncidentLog;
+}
+
+/** A session id that sorts by time and names the log file: `20261126-224248-rehearsal-ab12cd`. */
+function newSessionId(now: number, providerId: string): string {
+  const stamp = new Date(now).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `${stamp}-${providerId}-${randomBytes(3).toString('hex')}`;
+}
+
+export function createHost(options: HostOptions): Host {
+  const registry = new ProviderRegistry(options.providers);
+  const listeners = new Set<HostListener>();
+  let attached: Attached | null = null;
+  let attaching = false;
+
+  function emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
+    const event = { name, payload } as HostEvent;
+    for (const listener of listeners) listener(event);
+  }
+
+  function record(body: EntryBody): LogEntry | undefined {
+    if (!attached) return undefined;
+    return attached.log.append(body).entry;
+  }
+
+  const executor = new ActionExecutor({
+    scheduler: options.scheduler,
+    target: () => (attached ? { session: attached.provider, controller: attached.controller } : null),
+    log: record,
+    onOutcome: (outcome) => emit('action', outcome),
+  });
+
+  function requireAttached(): Attached {
+    if (!attached) throw new HostdeckError('notAttached', 'No meeting is attached.');
+    return attached;
+  }
+
+  async function detach(reason: string): Promise<boolean> {
+    const current = attached;
+    if (!current) return false;
+    current.log.append({ kind: 'session.ended', data: { reason } });
+    attached = null;
+    await current.provider.close();
+    await current.log.close();
+    emit('session', null);
+    return true;
+  }
+
+  const commands: HostCommands = {
+    async getOverview() {
+      return {
+        version: options.version,
+        shell: options.shell,
+        providers: registry.list().map((p) => ({ id: p.id, name: p.name, connected: p.isConnected() })),
+        session: attached?.info ?? null,
+      };
+    },
+
+    async listMeetings({ providerId }) {
+      return registry.get(providerId).listMeetings();
+    },
+
+    async attach({ providerId, meetingId, options: providerOptions }) {
+      if (attached || attaching) {
+        throw new HostdeckError('alreadyAttached', 'A meeting is already attached: leave it before opening another.');
+      }
+      const provider = registry.get(providerId);
+      attaching = true;
+      try {
+        const now = options.scheduler.now();
+        const sessionId = newSessionId(now, providerId);
+        const log = await IncidentLog.open({
+          dir: join(options.dataDir, 'logs'),
+          sessionId,
+          actor: options.actor,
+          clock: options.scheduler,
+          onDurable: (entry) => emit('log', entry),
+          onWriteError: (error) => console.error(`incident log: write failed, will retry: ${error.message}`),
+        });
+        // Events that arrive while the provider is still attaching are held, then folded in order.
+        const early: Parameters<SessionController['handle']>[0][] = [];
+        let controller: SessionController | null = null;
+        let session: ProviderSession;
+        try {
+          session = await provider.attach(meetingId, providerOptions, {
+            scheduler: options.scheduler,
+            emit: (event) => (controller ? controller.handle(event) : early.push(event)),
+          });
+        } catch (error) {
+          log.append({ kind: 'error', data: { message: (error as Error).message, context: 'attach' } });
+          await log.close();
+          throw error;
+        }
+        log.append({
+          kind: 'session.started',
+          data: { providerId, meetingId, title: session.meeting.title, options: providerOptions },
+        });
+        // Nothing is published until the first snapshot: a client starts from it, then patches.
+        let published = false;
+        controller = new SessionController({
+          sessionId,
+          meeting: session.meeting,
+          onRoster: (message) => published && emit('roster', message),
+          onLog: (body) => log.append(body),
+        });
+        const info: SessionInfo = {
+          sessionId,
+          providerId,
+          providerName: provider.name,
+          meetingId,
+          title: session.meeting.title,
+          attachedAt: now,
+          capabilities: session.capabilities,
+          logFile: log.file,
+        };
+        executor.reset();
+        attached = { info, provider: session, controller, log };
+        for (const event of early.splice(0)) controller.handle(event);
+        const snapshot = controller.snapshot();
+        published = true;
+        emit('session', info);
+        emit('roster', snapshot);
+        return info;
+      } finally {
+        attaching = false;
+      }
+    },
+
+    async detach() {
+      return { detached: await detach('The moderator left the meeting in Hostdeck.') };
+    },
+
+    async getSnapshot() {
+      return attached ? attached.controller.snapshot() : null;
+    },
+
+    async runAction(request) {
+      return executor.run(request);
+    },
+
+    async retryAction({ actionId }) {
+      return executor.retry(actionId);
+    },
+
+    async listActions() {
+      return executor.list();
+    },
+
+    async getLogTail({ limit }) {
+      return attached ? attached.log.tail(limit) : [];
+    },
+
+    async addNote({ text }) {
+      const current = requireAttached();
+      const { entry, durable } = current.log.append({ kind: 'note', data: { text } });
+      await durable;
+      return entry;
+    },
+  };
+
+  return {
+    commands,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    reportRejected(channel, issues) {
+      if (!record({ kind: 'input.rejected', data: { channel: channel.slice(0, 200), issues: issues.slice(0, 4000) } })) {
+        console.warn(`rejected message on ${channel}: ${issues}`);
+      }
+    },
+    async close() {
+      await detach('Hostdeck was closed.');
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { ACTION_KINDS } from '../../../shared/model/action';
+
+const ActionKindEnum = z.enum(ACTION_KINDS);
+
+/**
+ * How a rehearsal meeting plays and how the simulated platform behaves. Every field has a default,
+ * so `{}` is a valid choice: the story's drill in real time with a realistic, healthy platform.
+ */
+export const RehearsalOptions = z
+  .object({
+    /** Same seed, same meeting: names, times and intruders. */
+    seed: z.number().int().min(0).max(0xffffffff).default(20_241_127),
+    /** Scenario minutes per real minute: 60 plays an hour in a minute. */
+    timeScale: z.number().min(0.1).max(10_000).default(1),
+    /** Start at the opening, or one scenario minute before the intruders arrive. */
+    startAt: z.enum(['beginning', 'beforeIntrusion']).default('beginning'),
+    /** Round trip of each platform call, in real milliseconds, plus up to `jitterMs`. */
+    latencyMs: z.number().min(0).max(30_000).default(150),
+    jitterMs: z.number().min(0).max(30_000).default(100),
+    /** Calls per second the simulated platform accepts before answering 429. */
+    rateLimitPerSecond: z.number().int().min(1).max(10_000).default(20),
+    /** Share of calls that fail with a 503, from 0 to 1. */
+    failureRate: z.number().min(0).max(1).default(0),
+    /** Actions that always fail with a 503. */
+    failing: z.array(ActionKindEnum).max(ACTION_KINDS.length).default([]),
+    /** Actions the platform never answers (to exercise timeouts). */
+    unresponsive: z.array(ActionKindEnum).max(ACTION_KINDS.length).default([]),
+    /** Actions this platform cannot do through its API: shown disabled, with the reason. */
+    disabled: z.array(ActionKindEnum).max(ACTION_KINDS.length).default([]),
+    /** How long the executor waits for one call. */
+    callTimeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+    /** Scenario time an ejected intruder waits before trying to come back. */
+    rejoinDelayMs: z.number().int().min(0).max(3_600_000).default(75_000),
+  })
+  .strict();
+export type RehearsalOptions = z.infer<typeof RehearsalOptions>;
