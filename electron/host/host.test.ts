@@ -86,7 +86,9 @@ describe('host', () => {
     const entries = lines.filter(Boolean).map((l) => JSON.parse(l) as LogEntry);
     const order = (predicate: (e: LogEntry) => boolean) => entries.findIndex(predicate);
     const firstIntruder = order((e) => e.kind === 'participant.joined' && e.data.participant.id === intruders[0]?.id);
-    const lastEject = Math.max(...intruders.map((p) => order((e) => e.kind === 'participant.left' && e.data.participantId === p.id && e.data.reason === 'ejected')));
+    const lastEject = Math.max(
+      ...intruders.map((p) => order((e) => e.kind === 'participant.left' && e.data.participantId === p.id && e.data.reason === 'ejected')),
+    );
     const ejectConfirmed = order((e) => e.kind === 'action.confirmed' && e.data.outcome.actionId === 'eject-0');
     const locked = order((e) => e.kind === 'meeting.locked');
     const blocked = order((e) => e.kind === 'join.blocked');
@@ -119,21 +121,36 @@ describe('host', () => {
       status: 'failed',
       reason: expect.stringMatching(/No participant/),
     });
-    expect(await host.commands.runAction({ id: 'odd', kind: 'teleport' })).toMatchObject({ status: 'failed', reason: expect.stringMatching(/not valid/) });
-    expect(await host.commands.retryAction({ actionId: 'never-sent' })).toMatchObject({ status: 'failed', reason: expect.stringMatching(/No action with id/) });
+    expect(await host.commands.runAction({ id: 'odd', kind: 'teleport' })).toMatchObject({
+      status: 'failed',
+      reason: expect.stringMatching(/not valid/),
+    });
+    expect(await host.commands.retryAction({ actionId: 'never-sent' })).toMatchObject({
+      status: 'failed',
+      reason: expect.stringMatching(/No action with id/),
+    });
 
     await host.commands.runAction({ id: 'end', kind: 'endForAll' });
     scheduler.advance(60);
     await settle();
-    expect(await host.commands.runAction({ id: 'late', kind: 'lock' })).toMatchObject({ status: 'failed', reason: 'The meeting has already ended.' });
+    expect(await host.commands.runAction({ id: 'late', kind: 'lock' })).toMatchObject({
+      status: 'failed',
+      reason: 'The meeting has already ended.',
+    });
   });
 
   it('rejects malformed commands with an error reply, records them, and keeps running', async () => {
     const { host, info } = await attachedHost();
-    expect(await dispatch(host, 'runAction', { id: 'has spaces', kind: 'lock' })).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
+    expect(await dispatch(host, 'runAction', { id: 'has spaces', kind: 'lock' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalidInput' },
+    });
     expect(await dispatch(host, 'rm -rf', {})).toMatchObject({ ok: false, error: { code: 'unknownCommand' } });
     expect(await dispatch(host, 'getLogTail', { limit: 'all' })).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
-    expect(await dispatch(host, 'attach', { providerId: 'rehearsal', meetingId: 'briefing' })).toMatchObject({ ok: false, error: { code: 'alreadyAttached' } });
+    expect(await dispatch(host, 'attach', { providerId: 'rehearsal', meetingId: 'briefing' })).toMatchObject({
+      ok: false,
+      error: { code: 'alreadyAttached' },
+    });
     const ok = await dispatch(host, 'getOverview', {});
     expect(ok).toMatchObject({ ok: true, value: { session: { sessionId: info.sessionId } } });
     const tail = await host.commands.getLogTail({ limit: 50 });
@@ -154,7 +171,11 @@ describe('host', () => {
     await host.commands.runAction({ id: 'lock-1', kind: 'lock' });
     scheduler.advance(2_001);
     await settle();
-    expect(outcomes(events, 'lock-1').at(-1)).toMatchObject({ status: 'failed', retryable: true, reason: expect.stringMatching(/did not answer within 2 s/) });
+    expect(outcomes(events, 'lock-1').at(-1)).toMatchObject({
+      status: 'failed',
+      retryable: true,
+      reason: expect.stringMatching(/did not answer within 2 s/),
+    });
     const retried = await host.commands.retryAction({ actionId: 'lock-1' });
     expect(retried).toMatchObject({ status: 'pending', attempts: 2 });
   });

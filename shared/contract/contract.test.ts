@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { Action, ActionOutcome } from '../model/action';
 import { commands, COMMAND_NAMES } from './commands';
 import { events, EVENT_NAMES } from './events';
@@ -54,7 +54,19 @@ describe('contract', () => {
       { id: 'a5', kind: 'postChat', text: 'Mohon maaf atas gangguan ini.' },
     ];
     for (const action of actions) expect(roundTrip(Action, action)).toEqual(action);
-    const outcome = { actionId: 'a1', kind: 'eject', target: 'X', participantId: 'p-1', status: 'failed', reason: 'gone', requestedAt: 1, settledAt: 2, latencyMs: 1, attempts: 1, retryable: false };
+    const outcome = {
+      actionId: 'a1',
+      kind: 'eject',
+      target: 'X',
+      participantId: 'p-1',
+      status: 'failed',
+      reason: 'gone',
+      requestedAt: 1,
+      settledAt: 2,
+      latencyMs: 1,
+      attempts: 1,
+      retryable: false,
+    };
     expect(roundTrip(ActionOutcome, outcome)).toEqual(outcome);
   });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import { ActionOutcome } from '../model/action';
 import { LogEntry } from '../incident/entry';
 import type { EventChannelName } from './channels';

@@ -23,7 +23,13 @@ const snapshot = (seq: number, sessionId = 's1'): RosterSnapshot => ({
   seq,
   state: { meeting, participants: [p('a'), p('b')], blockedJoins: [] },
 });
-const patch = (seq: number, upserts: Participant[], sessionId = 's1'): RosterPatch => ({ kind: 'patch', sessionId, seq, upserts, blocked: [] });
+const patch = (seq: number, upserts: Participant[], sessionId = 's1'): RosterPatch => ({
+  kind: 'patch',
+  sessionId,
+  seq,
+  upserts,
+  blocked: [],
+});
 
 describe('roster mirror', () => {
   it('starts from a snapshot and applies the next patch', () => {

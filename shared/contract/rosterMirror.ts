@@ -30,10 +30,7 @@ export const EMPTY_MIRROR: RosterMirror = {
 };
 
 /** Folds one roster message into a mirror, returning a new mirror (the old one is not changed). */
-export function applyRosterMessage(
-  mirror: RosterMirror,
-  message: RosterMessage,
-): { mirror: RosterMirror; status: MirrorStatus } {
+export function applyRosterMessage(mirror: RosterMirror, message: RosterMessage): { mirror: RosterMirror; status: MirrorStatus } {
   if (message.kind === 'snapshot') {
     if (message.sessionId === mirror.sessionId && message.seq < mirror.seq) return { mirror, status: 'stale' };
     const participants = new Map<string, Participant>();

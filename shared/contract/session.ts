@@ -40,7 +40,5 @@ export const Overview = z
 export type Overview = z.infer<typeof Overview>;
 
 /** Attach to a meeting. `options` is provider-specific and parsed by that provider's schema. */
-export const AttachRequest = z
-  .object({ providerId: ProviderId, meetingId: Id, options: z.unknown().optional() })
-  .strict();
+export const AttachRequest = z.object({ providerId: ProviderId, meetingId: Id, options: z.unknown().optional() }).strict();
 export type AttachRequest = z.infer<typeof AttachRequest>;

@@ -6,7 +6,7 @@ import { Reply } from './reply';
  * Payloads inside are parsed again against the contract by whoever receives them.
  */
 export const WireCall = z
-  .object({ t: z.literal('call'), id: z.number().int().nonnegative(), name: z.string().max(64), input: z.unknown() })
+  .object({ t: z.literal('call'), id: z.number().int().nonnegative(), name: z.string().max(64), input: z.unknown().optional() })
   .strict();
 export type WireCall = z.infer<typeof WireCall>;
 

@@ -3,9 +3,7 @@ import { GENESIS_HASH } from './entry';
 /** SHA-256 of a UTF-8 string, as lowercase hex. Injected: Node and browsers compute it differently. */
 export type HashFn = (text: string) => string;
 
-export type ChainCheck =
-  | { ok: true; entries: number; headHash: string }
-  | { ok: false; entries: number; line: number; problem: string };
+export type ChainCheck = { ok: true; entries: number; headHash: string } | { ok: false; entries: number; line: number; problem: string };
 
 /**
  * Verifies a log's hash chain line by line. Each line's `prev` must be the hash of the line before

@@ -17,10 +17,7 @@ export const CapabilityStatus = z.discriminatedUnion('available', [
 export type CapabilityStatus = z.infer<typeof CapabilityStatus>;
 
 export const Capabilities = z.object(
-  Object.fromEntries(ACTION_KINDS.map((kind) => [kind, CapabilityStatus])) as Record<
-    ActionKind,
-    typeof CapabilityStatus
-  >,
+  Object.fromEntries(ACTION_KINDS.map((kind) => [kind, CapabilityStatus])) as Record<ActionKind, typeof CapabilityStatus>,
 );
 export type Capabilities = Record<ActionKind, CapabilityStatus>;
 

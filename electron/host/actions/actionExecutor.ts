@@ -83,7 +83,12 @@ export class ActionExecutor {
   retry(actionId: string): ActionOutcome {
     const record = this.records.get(actionId);
     if (!record) {
-      const outcome = this.failedOutcome(actionId, 'unknown', this.options.scheduler.now(), `No action with id "${actionId}" was requested in this session.`);
+      const outcome = this.failedOutcome(
+        actionId,
+        'unknown',
+        this.options.scheduler.now(),
+        `No action with id "${actionId}" was requested in this session.`,
+      );
       this.options.log({ kind: 'action.failed', data: { outcome } });
       return outcome;
     }

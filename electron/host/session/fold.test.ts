@@ -75,7 +75,10 @@ describe('foldEvent', () => {
     const state = createFoldState(meeting);
     foldEvent(state, { type: 'joined', at: 10, participant: person('a', 'xx_k2') });
     const result = foldEvent(state, { type: 'updated', at: 11, participantId: 'a', changes: { displayName: 'Budi Santoso' } });
-    expect(result.log[0]).toMatchObject({ kind: 'participant.updated', data: { changes: { displayName: { from: 'xx_k2', to: 'Budi Santoso' } } } });
+    expect(result.log[0]).toMatchObject({
+      kind: 'participant.updated',
+      data: { changes: { displayName: { from: 'xx_k2', to: 'Budi Santoso' } } },
+    });
   });
 
   it('lets a participant who left join again', () => {

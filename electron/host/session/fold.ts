@@ -197,7 +197,11 @@ function foldUpdate(state: FoldState, event: Extract<ProviderEvent, { type: 'upd
 function foldEnd(state: FoldState, at: number, result: FoldResult): void {
   for (const tracked of state.participants.values()) {
     if (tracked.participant.presence === 'left') continue;
-    foldLeave(state, { type: 'left', at: Math.max(at, tracked.lastAt), participantId: tracked.participant.id, reason: 'meetingEnded' }, result);
+    foldLeave(
+      state,
+      { type: 'left', at: Math.max(at, tracked.lastAt), participantId: tracked.participant.id, reason: 'meetingEnded' },
+      result,
+    );
   }
   if (state.meeting.status !== 'ended') {
     foldMeeting(state, { ...state.meeting, status: 'ended', endedAt: at }, at, result);

@@ -51,11 +51,20 @@ describe('intrusion scenario', () => {
   });
 
   it('gives some intruders names close to real participants', () => {
-    const normalize = (s: string) => s.normalize('NFKD').replace(/[\u0430]/g, 'a').replace(/[\u0435]/g, 'e').replace(/0/g, 'o').replace(/l/g, 'i').toLowerCase();
+    const normalize = (s: string) =>
+      s
+        .normalize('NFKD')
+        .replace(/[\u0430]/g, 'a')
+        .replace(/[\u0435]/g, 'e')
+        .replace(/0/g, 'o')
+        .replace(/l/g, 'i')
+        .toLowerCase();
     let close = 0;
     for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
       const timeline = intrusionScenario.build(seed);
-      const real = new Set(timeline.events.flatMap((e) => (e.type === 'join' && !e.person.intruder ? [normalize(e.person.displayName)] : [])));
+      const real = new Set(
+        timeline.events.flatMap((e) => (e.type === 'join' && !e.person.intruder ? [normalize(e.person.displayName)] : [])),
+      );
       const intruders = timeline.events.flatMap((e) => (e.type === 'join' && e.person.intruder ? [e.person.displayName] : []));
       close += intruders.filter((name) => real.has(normalize(name))).length;
     }
@@ -160,6 +169,8 @@ describe('simulated platform', () => {
 
   it('rejects options that do not parse, with the field named', async () => {
     await expect(play(1, { timeScale: -3 })).rejects.toThrow(/timeScale/);
-    await expect(createRehearsalProvider().attach('nope', {}, { scheduler: new ManualScheduler(), emit: () => undefined })).rejects.toThrow(/no rehearsal scenario/);
+    await expect(createRehearsalProvider().attach('nope', {}, { scheduler: new ManualScheduler(), emit: () => undefined })).rejects.toThrow(
+      /no rehearsal scenario/,
+    );
   });
 });

@@ -40,7 +40,13 @@ export class SimulatedMeeting {
   private closed = false;
   readonly chat: string[] = [];
 
-  constructor(meetingId: string, timeline: Timeline, options: RehearsalOptions, scheduler: Scheduler, emit: (event: ProviderEvent) => void) {
+  constructor(
+    meetingId: string,
+    timeline: Timeline,
+    options: RehearsalOptions,
+    scheduler: Scheduler,
+    emit: (event: ProviderEvent) => void,
+  ) {
     this.timeline = timeline;
     this.options = options;
     this.scheduler = scheduler;
@@ -132,7 +138,10 @@ export class SimulatedMeeting {
         ? () => undefined
         : this.scheduler.setTimeout(() => {
             signal.removeEventListener('abort', onAbort);
-            if (fails) reject(new ProviderError('503 Service Unavailable: the platform could not do this right now.', { retryable: true, status: 503 }));
+            if (fails)
+              reject(
+                new ProviderError('503 Service Unavailable: the platform could not do this right now.', { retryable: true, status: 503 }),
+              );
             else resolve();
           }, delay);
       if (signal.aborted) onAbort();
@@ -143,7 +152,8 @@ export class SimulatedMeeting {
   private eject(participantId: string): void {
     const entry = [...this.present.values()].find((p) => p.id === participantId);
     if (!entry) throw new ProviderError('404 Not Found: this participant is not in the meeting.', { status: 404 });
-    if (entry.person.role === 'host') throw new ProviderError('403 Forbidden: the host cannot be removed from their own meeting.', { status: 403 });
+    if (entry.person.role === 'host')
+      throw new ProviderError('403 Forbidden: the host cannot be removed from their own meeting.', { status: 403 });
     this.present.delete(entry.person.key);
     this.emit({ type: 'left', at: this.wall(this.scenarioNow()), participantId: entry.id, reason: 'ejected' });
     if (entry.person.intruder) {
@@ -239,7 +249,13 @@ export class SimulatedMeeting {
       this.blockedCount++;
       this.emit({
         type: 'blocked',
-        attempt: { id: `b-${this.blockedCount}`, displayName: person.displayName, at: this.wall(at), identity: person.identity, reason: 'locked' },
+        attempt: {
+          id: `b-${this.blockedCount}`,
+          displayName: person.displayName,
+          at: this.wall(at),
+          identity: person.identity,
+          reason: 'locked',
+        },
       });
       if (person.intruder && (this.returns.get(person.key) ?? 0) < MAX_RETURNS) {
         this.schedule({ at: at + this.options.rejoinDelayMs, type: 'join', person });

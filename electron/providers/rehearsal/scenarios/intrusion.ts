@@ -85,10 +85,21 @@ export const intrusionScenario: Scenario = {
       at += wave.int(1_000, 3_000);
     }
     const sharer = intruders[wave.int(0, intruders.length - 1)] as Person;
-    events.push({ at: at + wave.int(10_000, 20_000), type: 'media', key: sharer.key, sharing: true, alerts: ['loudAudio', 'explicitVideo', 'shareAttempt'] });
+    events.push({
+      at: at + wave.int(10_000, 20_000),
+      type: 'media',
+      key: sharer.key,
+      sharing: true,
+      alerts: ['loudAudio', 'explicitVideo', 'shareAttempt'],
+    });
     const renamer = intruders.find((p) => p !== sharer && /^(xx|qq|zz)_/.test(p.displayName));
     if (renamer) {
-      events.push({ at: at + wave.int(20_000, 40_000), type: 'rename', key: renamer.key, displayName: lookalike(second.displayName, wave) });
+      events.push({
+        at: at + wave.int(20_000, 40_000),
+        type: 'rename',
+        key: renamer.key,
+        displayName: lookalike(second.displayName, wave),
+      });
     }
 
     // A legitimate latecomer: if the meeting is locked by then, a real person is turned away too.

@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
+import { installedElectronBinary } from '../support/electronBinary';
+
+const binary = installedElectronBinary();
+
+if (!binary) {
+  test.skip('Electron shell — skipped: no Electron binary is installed here (electron downloads it on first launch, and this machine cannot reach the download)', () => {});
+} else {
+  let app: ElectronApplication;
+  let dataDir: string;
+
+  test.beforeEach(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'hostdeck-electron-'));
+    app = await electron.launch({
+      executablePath: binary,
+      args: [resolve('out/main/index.js'), ...(process.env['CI'] ? ['--no-sandbox'] : [])],
+      env: { ...process.env, HOSTDECK_DATA_DIR: dataDir },
+    });
+  });
+
+  test.afterEach(async () => {
+    await app?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('the console window is isolated: no require, no process, one hostdeck façade, app:// origin', async () => {
+    const page = await app.firstWindow();
+    await expect(page.getByRole('heading', { name: 'Start a rehearsal' })).toBeVisible();
+    const exposed = await page.evaluate(() => ({
+      require: typeof (window as unknown as { require?: unknown }).require,
+      process: typeof (window as unknown as { process?: unknown }).process,
+      module: typeof (window as unknown as { module?: unknown }).module,
+      hostdeck: Object.keys((window as unknown as { hostdeck?: object }).hostdeck ?? {}).sort(),
+      origin: location.origin,
+    }));
+    expect(exposed).toMatchObject({ require: 'undefined', process: 'undefined', module: 'undefined', origin: 'app://hostdeck' });
+    expect(exposed.hostdeck).toContain('runAction');
+    expect(exposed.hostdeck).toContain('onRoster');
+    expect(exposed.hostdeck.some((k) => /ipc|invoke|send/i.test(k))).toBe(false);
+    // A sandboxed, isolated page cannot reach Node even through the prototype chain of the façade.
+    const escapes = await page.evaluate(() => {
+      const api = (window as unknown as { hostdeck: Record<string, unknown> }).hostdeck;
+      return { frozen: Object.isFrozen(api), constructorIsPageObject: api.constructor === Object };
+    });
+    expect(escapes).toEqual({ frozen: true, constructorIsPageObject: true });
+  });
+
+  test('the drill starts: rehearsal meeting fills, an intruder is ejected, the meeting is locked', async () => {
+    const page = await app.firstWindow();
+    await page.getByLabel('Speed').selectOption('10');
+    await page.getByLabel('Start', { exact: true }).selectOption('beforeIntrusion');
+    await page.getByRole('button', { name: 'Start rehearsal' }).click();
+    await expect(page.getByTestId('meeting-status')).toHaveText('LIVE');
+    const intruder = page.locator('[data-testid=participant-row][data-presence=inMeeting][data-alerts*=explicitVideo]').first();
+    await expect(intruder).toBeVisible({ timeout: 30_000 });
+    const id = await intruder.getAttribute('data-participant-id');
+    await intruder.getByRole('button', { name: /^Eject/ }).click();
+    await expect(page.locator(`[data-participant-id="${id}"][data-presence=inMeeting]`)).toHaveCount(0);
+    await page.getByRole('button', { name: /Lock meeting/ }).click();
+    await expect(page.getByTestId('lock-status')).toHaveText(/LOCKED/);
+  });
+}

@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import { app, type BrowserWindow } from 'electron';
+import { createHost } from '../host/host';
+import { defaultActor } from '../host/log/incidentLog';
+import { realScheduler } from '../host/realScheduler';
+import { createProviders } from '../providers';
+import { registerIpc } from './ipc';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { enforceWebSecurity } from './security';
+import { createConsoleWindow } from './window';
+
+// Composition root of the desktop app: wiring only.
+
+const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+const devServerOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  enforceWebSecurity(devServerOrigin);
+  const dataDir = process.env['HOSTDECK_DATA_DIR'] ?? app.getPath('userData');
+  const host = createHost({
+    dataDir,
+    providers: createProviders(),
+    scheduler: realScheduler,
+    actor: defaultActor(),
+    shell: 'electron',
+    version: app.getVersion(),
+  });
+  let window: BrowserWindow | null = null;
+
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+
+  void app.whenReady().then(() => {
+    serveRenderer(join(import.meta.dirname, '../renderer'));
+    registerIpc(host, devServerOrigin);
+    window = createConsoleWindow(join(import.meta.dirname, '../preload'), devServerUrl);
+    window.on('closed', () => (window = null));
+  });
+
+  app.on('window-all-closed', () => app.quit());
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing) return;
+    // The incident log is flushed and closed before the process exits: nothing recorded is lost.
+    closing = true;
+    event.preventDefault();
+    void host.close().finally(() => app.quit());
+  });
+}

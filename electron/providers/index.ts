@@ -1,0 +1,7 @@
+import type { Provider } from '../host/provider';
+import { createRehearsalProvider } from './rehearsal/rehearsalProvider';
+
+/** Every provider this build offers. Both shells register exactly these. */
+export function createProviders(): Provider[] {
+  return [createRehearsalProvider()];
+}

@@ -1,0 +1,101 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createHost } from '../host/host';
+import { defaultActor } from '../host/log/incidentLog';
+import { realScheduler } from '../host/realScheduler';
+import { createProviders } from '../providers';
+import { defaultDataDir } from './dataDir';
+import { startWebServer } from './server';
+
+// Browser mode's entry point: `npm run web`. Wiring only.
+
+const USAGE = `Usage: npm run web -- [options]
+  --port N          port to listen on (default: a free port)
+  --host ADDR       address to bind (default 127.0.0.1)
+  --allow-remote    required to bind anything other than loopback
+  --data-dir DIR    where incident logs are written (default: the desktop app's data folder)
+  --moderator NAME  name recorded as the actor of every log entry
+  --json            print the address as one JSON line (for scripts and tests)`;
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        port: { type: 'string', default: '0' },
+        host: { type: 'string', default: '127.0.0.1' },
+        'allow-remote': { type: 'boolean', default: false },
+        'data-dir': { type: 'string' },
+        moderator: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = Number(args.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    console.error(`--port must be a number from 0 to 65535, not "${args.port}".`);
+    process.exit(2);
+  }
+  const bindAddress = args.host;
+  if (!LOOPBACK.has(bindAddress) && !args['allow-remote']) {
+    console.error(`Refusing to bind ${bindAddress}: browser mode listens on loopback only unless you pass --allow-remote.`);
+    process.exit(2);
+  }
+  if (!LOOPBACK.has(bindAddress)) {
+    console.warn(
+      `WARNING: Hostdeck is reachable from other machines on ${bindAddress}. Anyone with the URL and token can control your meeting; traffic is not encrypted.`,
+    );
+  }
+  const staticDir = resolve(import.meta.dirname, '../renderer');
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    console.error(`The console has not been built (${staticDir} is missing). Run "npm run build" first.`);
+    process.exit(1);
+  }
+  const dataDir = resolve(args['data-dir'] ?? defaultDataDir());
+  const host = createHost({
+    dataDir,
+    providers: createProviders(),
+    scheduler: realScheduler,
+    actor: defaultActor(args.moderator),
+    shell: 'web',
+    version: process.env['npm_package_version'] ?? '0.0.0',
+  });
+  const server = await startWebServer({ host, staticDir, bindAddress: bindAddress === 'localhost' ? '127.0.0.1' : bindAddress, port });
+  if (args.json) {
+    console.log(JSON.stringify({ url: server.url, port: server.port, dataDir }));
+  } else {
+    console.log(
+      `Hostdeck browser mode is running.\n\n  Open: ${server.url}\n\nIncident logs: ${join(dataDir, 'logs')}\nPress Ctrl+C to stop.`,
+    );
+  }
+
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    // Close the meeting session first so the incident log is flushed to disk.
+    void host
+      .close()
+      .then(() => server.close())
+      .finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

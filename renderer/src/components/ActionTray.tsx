@@ -1,0 +1,67 @@
+import { useTranslation } from 'react-i18next';
+import type { ActionOutcome } from '../../../shared/model/action';
+import { neutralizeText } from '../../../shared/util/text';
+import { useAppStore } from '../store/context';
+
+function label(outcome: ActionOutcome, t: ReturnType<typeof useTranslation>['t']): string {
+  const known = ['eject', 'lock', 'unlock', 'endForAll', 'postChat'];
+  if (!known.includes(outcome.kind)) return t('actions.kind_unknown', { kind: outcome.kind });
+  return t(`actions.kind_${outcome.kind}`, { target: neutralizeText(outcome.target ?? outcome.participantId ?? '').text });
+}
+
+/**
+ * Every action the moderator took, newest first: pending until the platform answers, then done or
+ * failed with the reason and a retry. Nothing disappears until the moderator dismisses it.
+ */
+export function ActionTray() {
+  const { t } = useTranslation();
+  const actions = useAppStore((s) => s.actions);
+  const dismissed = useAppStore((s) => s.dismissed);
+  const retryAction = useAppStore((s) => s.retryAction);
+  const dismissAction = useAppStore((s) => s.dismissAction);
+  const visible = [...actions.values()].filter((o) => !dismissed.has(o.actionId)).reverse();
+
+  return (
+    <section className="action-tray" aria-labelledby="actions-title">
+      <div className="section-head">
+        <h2 id="actions-title">{t('actions.title')}</h2>
+      </div>
+      {visible.length === 0 ? (
+        <p className="muted">{t('actions.empty')}</p>
+      ) : (
+        <ul aria-live="polite" data-testid="action-list">
+          {visible.map((o) => (
+            <li
+              key={o.actionId}
+              className={`action action-${o.status}`}
+              data-testid="action-item"
+              data-status={o.status}
+              data-kind={o.kind}
+            >
+              <span className={`badge status-${o.status}`}>{t(`actions.${o.status}`)}</span>
+              <span className="action-label">
+                <bdi>{label(o, t)}</bdi>
+              </span>
+              {o.latencyMs !== undefined && o.status === 'confirmed' && (
+                <span className="muted">{t('actions.latency', { ms: Math.round(o.latencyMs) })}</span>
+              )}
+              {o.status === 'failed' && o.reason && <p className="action-reason">{o.reason}</p>}
+              {o.status !== 'pending' && (
+                <span className="action-buttons">
+                  {o.status === 'failed' && o.retryable && (
+                    <button type="button" className="control" onClick={() => void retryAction(o.actionId)}>
+                      {t('actions.retry')}
+                    </button>
+                  )}
+                  <button type="button" className="control control-quiet" onClick={() => dismissAction(o.actionId)}>
+                    {t('actions.dismiss')}
+                  </button>
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

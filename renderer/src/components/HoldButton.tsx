@@ -1,0 +1,75 @@
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+
+interface HoldButtonProps {
+  /** How long the button must be held, in ms. */
+  holdMs: number;
+  onConfirm: () => void;
+  disabled?: boolean;
+  className?: string;
+  label: ReactNode;
+  holdingLabel: ReactNode;
+  description: string;
+  testId?: string;
+}
+
+/**
+ * A button that acts only when held: by pointer, or by keeping Space or Enter down. Letting go
+ * early cancels. It cannot fire by accident, and it fires the moment the hold completes.
+ */
+export function HoldButton({ holdMs, onConfirm, disabled, className, label, holdingLabel, description, testId }: HoldButtonProps) {
+  const [holding, setHolding] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const descriptionId = useId();
+
+  const cancel = (): void => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    setHolding(false);
+  };
+  const start = (): void => {
+    if (disabled || timer.current) return;
+    setHolding(true);
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      setHolding(false);
+      onConfirm();
+    }, holdMs);
+  };
+  useEffect(() => cancel, []);
+
+  return (
+    <>
+      <button
+        type="button"
+        className={`hold-button ${holding ? 'is-holding' : ''} ${className ?? ''}`}
+        style={{ ['--hold-ms' as string]: `${holdMs}ms` }}
+        disabled={disabled}
+        aria-describedby={descriptionId}
+        data-testid={testId}
+        onPointerDown={(e) => {
+          if (e.button === 0) start();
+        }}
+        onPointerUp={cancel}
+        onPointerLeave={cancel}
+        onPointerCancel={cancel}
+        onKeyDown={(e) => {
+          if ((e.key === ' ' || e.key === 'Enter') && !e.repeat) {
+            e.preventDefault();
+            start();
+          }
+        }}
+        onKeyUp={(e) => {
+          if (e.key === ' ' || e.key === 'Enter') cancel();
+        }}
+        onBlur={cancel}
+        onClick={(e) => e.preventDefault()}
+      >
+        <span className="hold-fill" aria-hidden="true" />
+        <span className="hold-label">{holding ? holdingLabel : label}</span>
+      </button>
+      <span id={descriptionId} className="visually-hidden">
+        {description}
+      </span>
+    </>
+  );
+}

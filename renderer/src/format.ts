@@ -1,0 +1,15 @@
+/** `+52:07` (or `+1:02:07`): time since the meeting started, as moderators think of it. */
+export function formatOffset(at: number, startedAt: number | undefined): string {
+  if (startedAt === undefined) return '';
+  const total = Math.max(0, Math.round((at - startedAt) / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
+  return `+${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
+}
+
+/** Local wall-clock time with seconds, e.g. `14:05:09`. */
+export function formatClock(iso: string | number, language: string): string {
+  return new Date(iso).toLocaleTimeString(language === 'id' ? 'id-ID' : 'en-GB', { hour12: false });
+}

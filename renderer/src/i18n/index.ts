@@ -1,0 +1,42 @@
+import i18next, { type i18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en';
+import { id } from './id';
+
+export const LANGUAGES = ['en', 'id'] as const;
+export type Language = (typeof LANGUAGES)[number];
+const STORAGE_KEY = 'hostdeck.language';
+
+/** The saved choice, else the operating system's language (Indonesian if it is), else English. */
+export function initialLanguage(): Language {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (saved === 'en' || saved === 'id') return saved;
+  } catch {
+    // storage unavailable: fall through to the OS language
+  }
+  return navigator.languages.some((l) => l.toLowerCase().startsWith('id') || l.toLowerCase().startsWith('in')) ? 'id' : 'en';
+}
+
+export function saveLanguage(language: Language): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // not saved; the choice still applies for this run
+  }
+}
+
+export async function createI18n(language: Language = initialLanguage()): Promise<i18n> {
+  const instance = i18next.createInstance();
+  await instance.use(initReactI18next).init({
+    lng: language,
+    fallbackLng: 'en',
+    resources: { en: { translation: en }, id: { translation: id } },
+    // React escapes everything it renders; i18next must not escape a second time.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  document.documentElement.lang = language;
+  instance.on('languageChanged', (lng) => (document.documentElement.lang = lng));
+  return instance;
+}

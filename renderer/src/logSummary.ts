@@ -1,0 +1,59 @@
+import type { TFunction } from 'i18next';
+import type { LogEntry } from '../../shared/incident/entry';
+
+/** What a log line shows: who it is about (rendered as an inert name) and what happened. */
+export interface LogSummary {
+  name?: string;
+  detail: string;
+}
+
+function describeChange(key: string, to: unknown): string {
+  if (typeof to === 'boolean') return `${key} ${to ? 'on' : 'off'}`;
+  if (Array.isArray(to)) return `${key}: ${to.join(', ') || '–'}`;
+  return `${key} → ${String(to)}`;
+}
+
+export function summarizeEntry(entry: LogEntry, t: TFunction): LogSummary {
+  switch (entry.kind) {
+    case 'session.started':
+      return { detail: `${entry.data.title} (${entry.data.providerId})` };
+    case 'session.ended':
+      return { detail: entry.data.reason };
+    case 'participant.joined':
+      return { name: entry.data.participant.displayName, detail: t(`role.${entry.data.participant.role}`) };
+    case 'participant.left':
+      return { name: entry.data.displayName, detail: t(`leaveReason.${entry.data.reason}`) };
+    case 'participant.updated':
+      return {
+        name: entry.data.displayName,
+        detail: Object.entries(entry.data.changes)
+          .map(([key, change]) => (key === 'displayName' ? `renamed from "${String(change.from)}"` : describeChange(key, change.to)))
+          .join('; '),
+      };
+    case 'join.blocked':
+      return { name: entry.data.attempt.displayName, detail: t(`roster.blockedReason_${entry.data.attempt.reason}`) };
+    case 'action.requested': {
+      const action = entry.data.action;
+      return { ...(entry.data.target ? { name: entry.data.target } : {}), detail: action.kind };
+    }
+    case 'action.attempt':
+      return { detail: t('log.attempt', { n: entry.data.attempt, id: entry.data.actionId.slice(0, 8) }) };
+    case 'action.confirmed':
+    case 'action.failed': {
+      const o = entry.data.outcome;
+      const latency = o.latencyMs !== undefined ? ` · ${Math.round(o.latencyMs)} ms` : '';
+      return { ...(o.target ? { name: o.target } : {}), detail: `${o.kind}${latency}${o.reason ? ` — ${o.reason}` : ''}` };
+    }
+    case 'note':
+      return { detail: entry.data.text };
+    case 'error':
+      return { detail: entry.data.message };
+    case 'input.rejected':
+      return { detail: `${entry.data.channel}: ${entry.data.issues}` };
+    case 'meeting.started':
+    case 'meeting.locked':
+    case 'meeting.unlocked':
+    case 'meeting.ended':
+      return { detail: '' };
+  }
+}

@@ -1,0 +1,80 @@
+import type { Action, ActionOutcome } from '../../../shared/model/action';
+import type { Bridge } from '../bridge';
+import type { Slice } from './types';
+
+/** An action as the panel asks for it; the store gives it its id. */
+export type ActionIntent = Action extends infer A ? (A extends Action ? Omit<A, 'id'> : never) : never;
+
+export interface ActionsSlice {
+  /** Outcomes by action id, in request order (Map keeps insertion order). */
+  actions: ReadonlyMap<string, ActionOutcome>;
+  dismissed: ReadonlySet<string>;
+  runAction(intent: ActionIntent): Promise<ActionOutcome>;
+  retryAction(actionId: string): Promise<void>;
+  dismissAction(actionId: string): void;
+  applyOutcome(outcome: ActionOutcome): void;
+}
+
+function newActionId(): string {
+  return crypto.randomUUID();
+}
+
+export function createActionsSlice(bridge: Bridge): Slice<ActionsSlice> {
+  return (set, get) => ({
+    actions: new Map(),
+    dismissed: new Set(),
+
+    async runAction(intent) {
+      const id = newActionId();
+      const requestedAt = Date.now();
+      const local: ActionOutcome = {
+        actionId: id,
+        kind: intent.kind,
+        status: 'pending',
+        requestedAt,
+        attempts: 0,
+        retryable: false,
+        ...('participantId' in intent ? { participantId: intent.participantId } : {}),
+      };
+      get().applyOutcome(local);
+      try {
+        const outcome = await bridge.runAction({ ...intent, id } as Action);
+        get().applyOutcome(outcome);
+        return outcome;
+      } catch (error) {
+        // The host could not be reached: the action stays visible as failed, with the reason.
+        const failed: ActionOutcome = {
+          ...local,
+          status: 'failed',
+          reason: (error as Error).message,
+          retryable: true,
+          settledAt: Date.now(),
+        };
+        get().applyOutcome(failed);
+        return failed;
+      }
+    },
+
+    async retryAction(actionId) {
+      try {
+        get().applyOutcome(await bridge.retryAction({ actionId }));
+      } catch (error) {
+        const current = get().actions.get(actionId);
+        if (current) get().applyOutcome({ ...current, status: 'failed', reason: (error as Error).message, retryable: true });
+      }
+    },
+
+    dismissAction(actionId) {
+      set({ dismissed: new Set([...get().dismissed, actionId]) });
+    },
+
+    applyOutcome(outcome) {
+      const current = get().actions.get(outcome.actionId);
+      // An outcome never goes backwards: a late "pending" reply must not hide a settled result.
+      if (current && current.status !== 'pending' && outcome.status === 'pending' && outcome.attempts <= current.attempts) return;
+      const actions = new Map(get().actions);
+      actions.set(outcome.actionId, outcome);
+      set({ actions });
+    },
+  });
+}

@@ -1,0 +1,50 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Bridge } from '../bridge';
+import { createActionsSlice } from './actionsSlice';
+import { createConnectionSlice } from './connectionSlice';
+import { createLogSlice } from './logSlice';
+import { createRosterSlice } from './rosterSlice';
+import { createSessionSlice } from './sessionSlice';
+import type { AppState } from './types';
+
+export type { AppState } from './types';
+export type AppStore = StoreApi<AppState>;
+
+/** The console window's one store, composed from slices; it mirrors the host, it never owns truth. */
+export function createAppStore(bridge: Bridge): AppStore {
+  return createStore<AppState>()((...a) => ({
+    ...createConnectionSlice(...a),
+    ...createSessionSlice(bridge)(...a),
+    ...createRosterSlice(bridge)(...a),
+    ...createActionsSlice(bridge)(...a),
+    ...createLogSlice(bridge)(...a),
+  }));
+}
+
+/** Wires the bridge's pushed events and connection changes into the store. Returns an unsubscribe. */
+export function connectStore(store: AppStore, bridge: Bridge): () => void {
+  const state = store.getState;
+  const subscriptions = [
+    bridge.onRoster((message) => state().applyRoster(message)),
+    bridge.onAction((outcome) => state().applyOutcome(outcome)),
+    bridge.onLog((entry) => state().appendLog(entry)),
+    bridge.onSession((session) => {
+      if (state().setSession(session) && session)
+        void state()
+          .resync()
+          .catch(() => undefined);
+    }),
+    bridge.onConnection((connection) => {
+      const wasOpen = state().connection === 'open';
+      state().setConnection(connection);
+      if (connection === 'open' && !wasOpen) {
+        // Fresh start or back after an outage: take the host's state again, nothing assumed.
+        void state()
+          .refreshOverview()
+          .then(() => (state().session ? state().resync() : undefined))
+          .catch(() => undefined);
+      }
+    }),
+  ];
+  return () => subscriptions.forEach((unsubscribe) => unsubscribe());
+}

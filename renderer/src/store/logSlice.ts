@@ -1,0 +1,44 @@
+import { EMPTY_MIRROR } from '../../../shared/contract/rosterMirror';
+import type { LogEntry } from '../../../shared/incident/entry';
+import type { Bridge } from '../bridge';
+import type { Slice } from './types';
+
+/** How many recent entries the live tail keeps. */
+export const LOG_TAIL_SIZE = 300;
+
+export interface LogSlice {
+  log: readonly LogEntry[];
+  appendLog(entry: LogEntry): void;
+  /** Clears everything session-bound when the attached session changes. */
+  resetForSession(sessionId: string | null): void;
+  /** Reloads roster, actions and log tail from the host (after attach or a reconnect). */
+  resync(): Promise<void>;
+}
+
+export function createLogSlice(bridge: Bridge): Slice<LogSlice> {
+  return (set, get) => ({
+    log: [],
+
+    appendLog(entry) {
+      const session = get().session;
+      if (session && entry.sessionId !== session.sessionId) return;
+      const log = get().log;
+      const last = log.at(-1);
+      if (last && last.sessionId === entry.sessionId && entry.seq <= last.seq) return;
+      const next = [...log, entry];
+      set({ log: next.length > LOG_TAIL_SIZE ? next.slice(-LOG_TAIL_SIZE) : next });
+    },
+
+    resetForSession() {
+      set({ log: [], actions: new Map(), dismissed: new Set(), roster: EMPTY_MIRROR });
+    },
+
+    async resync() {
+      const [tail, actions] = await Promise.all([bridge.getLogTail({ limit: LOG_TAIL_SIZE }), bridge.listActions({})]);
+      const session = get().session;
+      set({ log: tail.filter((e) => !session || e.sessionId === session.sessionId) });
+      for (const outcome of actions) get().applyOutcome(outcome);
+      await get().requestSnapshot();
+    },
+  });
+}

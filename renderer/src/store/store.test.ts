@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestHost, settle } from '../../../electron/host/testing';
+import type { Bridge } from '../bridge';
+import { createHostBridge } from '../testing/hostBridge';
+import { connectStore, createAppStore } from './index';
+
+let cleanup: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await cleanup?.();
+  cleanup = undefined;
+});
+
+async function consoleOnRehearsal(wrap: (bridge: Bridge) => Bridge = (b) => b) {
+  const t = createTestHost();
+  cleanup = t.cleanup;
+  const bridge = wrap(createHostBridge(t.host));
+  const store = createAppStore(bridge);
+  connectStore(store, bridge);
+  await settle();
+  await store.getState().startRehearsal({ scenarioId: 'intrusion', timeScale: 1, startAt: 'beforeIntrusion', seed: 9 });
+  return { ...t, store, bridge };
+}
+
+describe('console store against a real host', () => {
+  it('mirrors the host roster from snapshot and patches', async () => {
+    const { store, scheduler, host } = await consoleOnRehearsal();
+    scheduler.advance(90_000);
+    await settle();
+    const snapshot = await host.commands.getSnapshot({});
+    expect(store.getState().roster.seq).toBe(snapshot?.seq);
+    expect([...store.getState().roster.participants.values()]).toEqual(snapshot?.state.participants);
+  });
+
+  it('asks for a fresh snapshot when a patch goes missing, and catches up', async () => {
+    let drop = false;
+    const { store, scheduler, host } = await consoleOnRehearsal((bridge) => ({
+      ...bridge,
+      onRoster: (listener) =>
+        bridge.onRoster((message) => {
+          if (drop && message.kind === 'patch') {
+            drop = false; // lose exactly one patch in transit
+            return;
+          }
+          listener(message);
+        }),
+    }));
+    drop = true;
+    scheduler.advance(90_000); // the intruders arrive: that patch is lost
+    await settle();
+    expect(drop).toBe(false);
+    await store.getState().runAction({ kind: 'lock' });
+    scheduler.advance(300); // the lock's patch arrives, one number too far ahead
+    await settle();
+    await settle();
+    const snapshot = await host.commands.getSnapshot({});
+    expect(store.getState().roster.seq).toBe(snapshot?.seq);
+    expect(store.getState().roster.participants.size).toBe(snapshot?.state.participants.length);
+  });
+
+  it('shows every action until it settles, with the reason when it fails', async () => {
+    const { store, scheduler } = await consoleOnRehearsal();
+    const ghost = await store.getState().runAction({ kind: 'eject', participantId: 'p-nobody' });
+    expect(ghost).toMatchObject({ status: 'failed', reason: expect.stringMatching(/No participant/) });
+    const lock = await store.getState().runAction({ kind: 'lock' });
+    expect(store.getState().actions.get(lock.actionId)?.status).toBe('pending');
+    scheduler.advance(300);
+    await settle();
+    expect(store.getState().actions.get(lock.actionId)?.status).toBe('confirmed');
+    expect(store.getState().roster.meeting?.locked).toBe(true);
+    expect(store.getState().log.some((e) => e.kind === 'meeting.locked')).toBe(true);
+  });
+
+  it('keeps an action visible as failed when the host cannot be reached', async () => {
+    const { store } = await consoleOnRehearsal((bridge) => ({
+      ...bridge,
+      runAction: () => Promise.reject(new Error('Not connected to Hostdeck. Reconnecting…')),
+    }));
+    const outcome = await store.getState().runAction({ kind: 'lock' });
+    expect(store.getState().actions.get(outcome.actionId)).toMatchObject({
+      status: 'failed',
+      retryable: true,
+      reason: expect.stringMatching(/Not connected/),
+    });
+  });
+
+  it('never lets a late pending reply hide a settled outcome', async () => {
+    const { store } = await consoleOnRehearsal();
+    const base = { actionId: 'a1', kind: 'lock', requestedAt: 1, retryable: false };
+    store.getState().applyOutcome({ ...base, status: 'confirmed', attempts: 1 });
+    store.getState().applyOutcome({ ...base, status: 'pending', attempts: 1 });
+    expect(store.getState().actions.get('a1')?.status).toBe('confirmed');
+    store.getState().applyOutcome({ ...base, status: 'pending', attempts: 2 });
+    expect(store.getState().actions.get('a1')?.status).toBe('pending');
+  });
+});

@@ -1,0 +1,11 @@
+import type { StateCreator } from 'zustand';
+import type { ActionsSlice } from './actionsSlice';
+import type { ConnectionSlice } from './connectionSlice';
+import type { LogSlice } from './logSlice';
+import type { RosterSlice } from './rosterSlice';
+import type { SessionSlice } from './sessionSlice';
+
+export type AppState = ConnectionSlice & SessionSlice & RosterSlice & ActionsSlice & LogSlice;
+
+/** A slice of the one store, able to read and call the rest. */
+export type Slice<T> = StateCreator<AppState, [], [], T>;
