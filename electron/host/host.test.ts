@@ -6,7 +6,7 @@ import type { LogEntry } from '../../shared/incident/entry';
 import type { ActionOutcome } from '../../shared/model/action';
 import { dispatch } from './dispatch';
 import { sha256Hex } from './log/incidentLog';
-import { createTestHost, settle } from './testing';
+import { advance, createTestHost } from './testing';
 
 let cleanup: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -44,8 +44,7 @@ describe('host', () => {
   it('attaches to the rehearsal, streams a snapshot then numbered patches that rebuild the state', async () => {
     const { host, scheduler, events, info } = await attachedHost();
     expect(info.capabilities.eject.available).toBe(true);
-    scheduler.advance(90_000);
-    await settle();
+    await advance(scheduler, 90_000);
     const mirror = mirrorOf(events);
     const snapshot = await host.commands.getSnapshot({});
     expect(snapshot?.seq).toBe(mirror.seq);
@@ -55,8 +54,7 @@ describe('host', () => {
 
   it('runs the drill: eject intruders, lock, see a blocked attempt, end for all; all in the log in order', async () => {
     const { host, scheduler, events, info } = await attachedHost({ rejoinDelayMs: 20_000 });
-    scheduler.advance(90_000);
-    await settle();
+    await advance(scheduler, 90_000);
     const intruders = [...mirrorOf(events).participants.values()].filter((p) => p.alerts.length > 0 && p.presence === 'inMeeting');
     expect(intruders.length).toBeGreaterThanOrEqual(3);
     for (const [i, p] of intruders.entries()) {
@@ -64,19 +62,15 @@ describe('host', () => {
       expect(pending.status).toBe('pending');
       expect(pending.target).toBe(p.displayName);
     }
-    scheduler.advance(60);
-    await settle();
+    await advance(scheduler, 60);
     for (const i of intruders.keys()) expect(outcomes(events, `eject-${i}`).at(-1)?.status).toBe('confirmed');
     await host.commands.runAction({ id: 'lock', kind: 'lock' });
-    scheduler.advance(60);
-    await settle();
+    await advance(scheduler, 60);
     expect(outcomes(events, 'lock').at(-1)?.status).toBe('confirmed');
-    scheduler.advance(21_000);
-    await settle();
+    await advance(scheduler, 21_000);
     expect(mirrorOf(events).blockedJoins.length).toBeGreaterThanOrEqual(1);
     await host.commands.runAction({ id: 'end', kind: 'endForAll' });
-    scheduler.advance(60);
-    await settle();
+    await advance(scheduler, 60);
     expect(mirrorOf(events).meeting?.status).toBe('ended');
     expect([...mirrorOf(events).participants.values()].every((p) => p.presence === 'left')).toBe(true);
 
@@ -108,13 +102,11 @@ describe('host', () => {
 
   it('resolves actions it cannot carry out as failed with a reason, never an exception', async () => {
     const { host, scheduler, events } = await attachedHost();
-    scheduler.advance(90_000);
-    await settle();
+    await advance(scheduler, 90_000);
     const gone = [...mirrorOf(events).participants.values()].find((p) => p.alerts.length > 0);
     if (!gone) throw new Error('no intruder in the scenario');
     await host.commands.runAction({ id: 'first', kind: 'eject', participantId: gone.id });
-    scheduler.advance(60);
-    await settle();
+    await advance(scheduler, 60);
     const again = await host.commands.runAction({ id: 'second', kind: 'eject', participantId: gone.id });
     expect(again).toMatchObject({ status: 'failed', reason: expect.stringMatching(/already left/) });
     expect(await host.commands.runAction({ id: 'ghost', kind: 'eject', participantId: 'p-nobody' })).toMatchObject({
@@ -131,8 +123,7 @@ describe('host', () => {
     });
 
     await host.commands.runAction({ id: 'end', kind: 'endForAll' });
-    scheduler.advance(60);
-    await settle();
+    await advance(scheduler, 60);
     expect(await host.commands.runAction({ id: 'late', kind: 'lock' })).toMatchObject({
       status: 'failed',
       reason: 'The meeting has already ended.',
@@ -161,23 +152,25 @@ describe('host', () => {
     const { host, scheduler, events } = await attachedHost();
     await host.commands.runAction({ id: 'lock-1', kind: 'lock' });
     await host.commands.runAction({ id: 'lock-1', kind: 'lock' });
-    scheduler.advance(60);
-    await settle();
+    await advance(scheduler, 60);
     expect(outcomes(events, 'lock-1').map((o) => o.status)).toEqual(['pending', 'confirmed']);
   });
 
-  it('times out a call the platform never answers, then retries it on request', async () => {
+  it('times out a call the platform never answers, retries within bounds, then retries again on request', async () => {
     const { host, scheduler, events } = await attachedHost({ unresponsive: ['lock'], callTimeoutMs: 2_000 });
     await host.commands.runAction({ id: 'lock-1', kind: 'lock' });
-    scheduler.advance(2_001);
-    await settle();
+    await advance(scheduler, 17_000, 500);
     expect(outcomes(events, 'lock-1').at(-1)).toMatchObject({
       status: 'failed',
       retryable: true,
-      reason: expect.stringMatching(/did not answer within 2 s/),
+      attempts: 4,
+      reason: expect.stringMatching(/did not answer within 2 s.*gave up after 4 attempts/),
     });
+    const attempts = (await host.commands.getLogTail({ limit: 500 })).filter((e) => e.kind === 'action.attempt');
+    expect(attempts.map((e) => e.data.attempt)).toEqual([1, 2, 3, 4]);
+    expect(attempts.slice(1).every((e) => /did not answer/.test(e.data.previousError ?? ''))).toBe(true);
     const retried = await host.commands.retryAction({ actionId: 'lock-1' });
-    expect(retried).toMatchObject({ status: 'pending', attempts: 2 });
+    expect(retried).toMatchObject({ status: 'pending', attempts: 5 });
   });
 
   it('acknowledges a note only once it is on disk', async () => {

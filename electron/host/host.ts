@@ -7,19 +7,25 @@ import type { SessionInfo } from '../../shared/contract/session';
 import type { Actor, EntryBody, LogEntry } from '../../shared/incident/entry';
 import type { Scheduler } from '../../shared/util/time';
 import { ActionExecutor } from './actions/actionExecutor';
+import { ProviderLimiter } from './actions/limiter';
+import type { RetryPolicy } from './actions/retryPolicy';
 import { IncidentLog } from './log/incidentLog';
-import type { Provider, ProviderSession } from './provider';
+import type { Provider, ProviderEvent, ProviderServices, ProviderSession } from './provider';
 import { ProviderRegistry } from './providerRegistry';
 import { SessionController } from './session/sessionController';
+import { readSettingsView, writeSettings } from './settings/providerSettings';
 
 export interface HostOptions {
   /** The app's data folder; incident logs go to `<dataDir>/logs`. */
   dataDir: string;
   providers: readonly Provider[];
+  /** The services the providers were built with (settings screens read and write through them). */
+  services: ProviderServices;
   scheduler: Scheduler;
   actor: Actor;
   shell: 'electron' | 'web';
   version: string;
+  retryPolicy?: RetryPolicy;
 }
 
 export type HostListener = (event: HostEvent) => void;
@@ -37,6 +43,7 @@ interface Attached {
   info: SessionInfo;
   provider: ProviderSession;
   controller: SessionController;
+  limiter: ProviderLimiter;
   log: IncidentLog;
 }
 
@@ -64,9 +71,10 @@ export function createHost(options: HostOptions): Host {
 
   const executor = new ActionExecutor({
     scheduler: options.scheduler,
-    target: () => (attached ? { session: attached.provider, controller: attached.controller } : null),
+    target: () => (attached ? { session: attached.provider, controller: attached.controller, limiter: attached.limiter } : null),
     log: record,
     onOutcome: (outcome) => emit('action', outcome),
+    ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),
   });
 
   function requireAttached(): Attached {
@@ -77,22 +85,77 @@ export function createHost(options: HostOptions): Host {
   async function detach(reason: string): Promise<boolean> {
     const current = attached;
     if (!current) return false;
+    executor.reset();
     current.log.append({ kind: 'session.ended', data: { reason } });
     attached = null;
-    await current.provider.close();
+    await current.limiter.stop();
+    await current.provider.close().catch((error: unknown) => console.error('provider close failed', error));
     await current.log.close();
     emit('session', null);
     return true;
   }
 
+  async function attach(providerId: Provider['id'], meetingId: string, providerOptions: unknown): Promise<SessionInfo> {
+    const provider = registry.get(providerId);
+    const now = options.scheduler.now();
+    const sessionId = newSessionId(now, providerId);
+    const log = await IncidentLog.open({
+      dir: join(options.dataDir, 'logs'),
+      sessionId,
+      actor: options.actor,
+      clock: options.scheduler,
+      onDurable: (entry) => emit('log', entry),
+      onWriteError: (error) => console.error(`incident log: write failed, will retry: ${error.message}`),
+    });
+    // Events that arrive while the provider is still attaching are held, then folded in order.
+    const early: ProviderEvent[] = [];
+    let controller: SessionController | null = null;
+    let session: ProviderSession;
+    try {
+      session = await provider.attach(meetingId, providerOptions, {
+        scheduler: options.scheduler,
+        emit: (event) => (controller ? controller.handle(event) : early.push(event)),
+      });
+    } catch (error) {
+      log.append({ kind: 'error', data: { message: (error as Error).message, context: 'attach' } });
+      await log.close();
+      throw error;
+    }
+    log.append({ kind: 'session.started', data: { providerId, meetingId, title: session.meeting.title, options: providerOptions } });
+    // Nothing is published until the first snapshot: a client starts from it, then patches.
+    let published = false;
+    controller = new SessionController({
+      sessionId,
+      meeting: session.meeting,
+      onRoster: (message) => published && emit('roster', message),
+      onLog: (body) => log.append(body),
+    });
+    const info: SessionInfo = {
+      sessionId,
+      providerId,
+      providerName: provider.name,
+      meetingId,
+      title: session.meeting.title,
+      attachedAt: now,
+      capabilities: session.capabilities,
+      logFile: log.file,
+    };
+    executor.reset();
+    attached = { info, provider: session, controller, limiter: new ProviderLimiter(session.limits), log };
+    for (const event of early.splice(0)) controller.handle(event);
+    const snapshot = controller.snapshot();
+    published = true;
+    emit('session', info);
+    emit('roster', snapshot);
+    return info;
+  }
+
   const commands: HostCommands = {
     async getOverview() {
-      return {
-        version: options.version,
-        shell: options.shell,
-        providers: registry.list().map((p) => ({ id: p.id, name: p.name, connected: p.isConnected() })),
-        session: attached?.info ?? null,
-      };
+      const providers = await Promise.all(
+        registry.list().map(async (p) => ({ id: p.id, name: p.name, status: await p.status(), hasSettings: p.settingsFields.length > 0 })),
+      );
+      return { version: options.version, shell: options.shell, providers, session: attached?.info ?? null };
     },
 
     async listMeetings({ providerId }) {
@@ -103,63 +166,9 @@ export function createHost(options: HostOptions): Host {
       if (attached || attaching) {
         throw new HostdeckError('alreadyAttached', 'A meeting is already attached: leave it before opening another.');
       }
-      const provider = registry.get(providerId);
       attaching = true;
       try {
-        const now = options.scheduler.now();
-        const sessionId = newSessionId(now, providerId);
-        const log = await IncidentLog.open({
-          dir: join(options.dataDir, 'logs'),
-          sessionId,
-          actor: options.actor,
-          clock: options.scheduler,
-          onDurable: (entry) => emit('log', entry),
-          onWriteError: (error) => console.error(`incident log: write failed, will retry: ${error.message}`),
-        });
-        // Events that arrive while the provider is still attaching are held, then folded in order.
-        const early: Parameters<SessionController['handle']>[0][] = [];
-        let controller: SessionController | null = null;
-        let session: ProviderSession;
-        try {
-          session = await provider.attach(meetingId, providerOptions, {
-            scheduler: options.scheduler,
-            emit: (event) => (controller ? controller.handle(event) : early.push(event)),
-          });
-        } catch (error) {
-          log.append({ kind: 'error', data: { message: (error as Error).message, context: 'attach' } });
-          await log.close();
-          throw error;
-        }
-        log.append({
-          kind: 'session.started',
-          data: { providerId, meetingId, title: session.meeting.title, options: providerOptions },
-        });
-        // Nothing is published until the first snapshot: a client starts from it, then patches.
-        let published = false;
-        controller = new SessionController({
-          sessionId,
-          meeting: session.meeting,
-          onRoster: (message) => published && emit('roster', message),
-          onLog: (body) => log.append(body),
-        });
-        const info: SessionInfo = {
-          sessionId,
-          providerId,
-          providerName: provider.name,
-          meetingId,
-          title: session.meeting.title,
-          attachedAt: now,
-          capabilities: session.capabilities,
-          logFile: log.file,
-        };
-        executor.reset();
-        attached = { info, provider: session, controller, log };
-        for (const event of early.splice(0)) controller.handle(event);
-        const snapshot = controller.snapshot();
-        published = true;
-        emit('session', info);
-        emit('roster', snapshot);
-        return info;
+        return await attach(providerId, meetingId, providerOptions);
       } finally {
         attaching = false;
       }
@@ -181,6 +190,10 @@ export function createHost(options: HostOptions): Host {
       return executor.retry(actionId);
     },
 
+    async cancelAction({ actionId }) {
+      return executor.cancel(actionId) ?? null;
+    },
+
     async listActions() {
       return executor.list();
     },
@@ -194,6 +207,30 @@ export function createHost(options: HostOptions): Host {
       const { entry, durable } = current.log.append({ kind: 'note', data: { text } });
       await durable;
       return entry;
+    },
+
+    async getProviderSettings({ providerId }) {
+      return readSettingsView(registry.get(providerId), options.services);
+    },
+
+    async saveProviderSettings({ providerId, values }) {
+      const provider = registry.get(providerId);
+      if (provider.saveSettings) await provider.saveSettings(values);
+      else await writeSettings(provider, options.services, values);
+      return readSettingsView(provider, options.services);
+    },
+
+    async signIn({ providerId }) {
+      const provider = registry.get(providerId);
+      if (!provider.signIn) throw new HostdeckError('invalidInput', `${provider.name} does not sign in through the browser.`);
+      await provider.signIn();
+      return provider.status();
+    },
+
+    async signOut({ providerId }) {
+      const provider = registry.get(providerId);
+      await provider.signOut?.();
+      return provider.status();
     },
   };
 

@@ -4,11 +4,18 @@ import { join } from 'node:path';
 import type { HostEvent } from '../../shared/contract/events';
 import { ManualScheduler } from '../../shared/util/manualScheduler';
 import { createRehearsalProvider } from '../providers/rehearsal/rehearsalProvider';
+import { MemoryVault } from './credentials/vault';
 import { createHost, type Host } from './host';
+import type { Provider, ProviderServices } from './provider';
+import { MemorySettingsStore } from './settings/settingsStore';
 
 /** A host on a virtual clock with the rehearsal provider and a throwaway data folder, for tests. */
-export function createTestHost(start = 1_764_000_000_000): {
+export function createTestHost(
+  start = 1_764_000_000_000,
+  providers: (services: ProviderServices) => Provider[] = () => [createRehearsalProvider()],
+): {
   host: Host;
+  services: ProviderServices;
   scheduler: ManualScheduler;
   events: HostEvent[];
   dataDir: string;
@@ -16,9 +23,16 @@ export function createTestHost(start = 1_764_000_000_000): {
 } {
   const dataDir = mkdtempSync(join(tmpdir(), 'hostdeck-test-'));
   const scheduler = new ManualScheduler(start);
+  const services: ProviderServices = {
+    vault: new MemoryVault(),
+    settings: new MemorySettingsStore(),
+    scheduler,
+    openExternal: async () => undefined,
+  };
   const host = createHost({
     dataDir,
-    providers: [createRehearsalProvider()],
+    providers: providers(services),
+    services,
     scheduler,
     actor: { moderator: 'test moderator', machine: 'test machine' },
     shell: 'web',
@@ -28,6 +42,7 @@ export function createTestHost(start = 1_764_000_000_000): {
   host.subscribe((e) => events.push(e));
   return {
     host,
+    services,
     scheduler,
     events,
     dataDir,
@@ -38,7 +53,22 @@ export function createTestHost(start = 1_764_000_000_000): {
   };
 }
 
-/** Lets pending I/O and deferred flushes run. */
-export function settle(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 5));
+/**
+ * Lets pending I/O, deferred flushes and the limiter's dispatch run: several turns of the event
+ * loop, because Bottleneck hands each queued call over on its own timer turn.
+ */
+export async function settle(turns = 8): Promise<void> {
+  for (let i = 0; i < turns; i++) await new Promise((resolve) => setTimeout(resolve, 1));
+}
+
+/**
+ * Moves virtual time forward the way the real event loop would: pending I/O and queued calls (the
+ * limiter dispatches asynchronously) get to run before and after the clock moves.
+ */
+export async function advance(scheduler: ManualScheduler, ms: number, step = ms): Promise<void> {
+  await settle();
+  for (let done = 0; done < ms; done += step) {
+    scheduler.advance(Math.min(step, ms - done));
+    await settle();
+  }
 }

@@ -1,8 +1,11 @@
 import { join } from 'node:path';
-import { app, type BrowserWindow } from 'electron';
+import { app, safeStorage, shell, type BrowserWindow } from 'electron';
+import { EncryptedFileVault, MemoryVault } from '../host/credentials/vault';
 import { createHost } from '../host/host';
 import { defaultActor } from '../host/log/incidentLog';
+import type { ProviderServices } from '../host/provider';
 import { realScheduler } from '../host/realScheduler';
+import { FileSettingsStore } from '../host/settings/settingsStore';
 import { createProviders } from '../providers';
 import { registerIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -20,9 +23,25 @@ if (!app.requestSingleInstanceLock()) {
   registerAppScheme();
   enforceWebSecurity(devServerOrigin);
   const dataDir = process.env['HOSTDECK_DATA_DIR'] ?? app.getPath('userData');
+  const services: ProviderServices = {
+    // Secrets are encrypted with the OS keychain; where none is available they stay in memory only.
+    vault: safeStorage.isEncryptionAvailable()
+      ? new EncryptedFileVault(join(dataDir, 'credentials.json'), {
+          encrypt: (text) => safeStorage.encryptString(text),
+          decrypt: (data) => safeStorage.decryptString(data),
+        })
+      : new MemoryVault(),
+    settings: new FileSettingsStore(join(dataDir, 'settings.json')),
+    scheduler: realScheduler,
+    openExternal: async (url) => {
+      if (!url.startsWith('https://')) throw new Error('Only https addresses are opened.');
+      await shell.openExternal(url);
+    },
+  };
   const host = createHost({
     dataDir,
-    providers: createProviders(),
+    providers: createProviders(services),
+    services,
     scheduler: realScheduler,
     actor: defaultActor(),
     shell: 'electron',

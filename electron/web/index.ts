@@ -1,11 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { MemoryVault } from '../host/credentials/vault';
 import { createHost } from '../host/host';
 import { defaultActor } from '../host/log/incidentLog';
+import type { ProviderServices } from '../host/provider';
 import { realScheduler } from '../host/realScheduler';
+import { FileSettingsStore } from '../host/settings/settingsStore';
 import { createProviders } from '../providers';
 import { defaultDataDir } from './dataDir';
+import { openInSystemBrowser } from './openExternal';
 import { startWebServer } from './server';
 
 // Browser mode's entry point: `npm run web`. Wiring only.
@@ -64,9 +68,17 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const dataDir = resolve(args['data-dir'] ?? defaultDataDir());
+  // Browser mode keeps secrets in memory only: none is ever written to disk in plaintext.
+  const services: ProviderServices = {
+    vault: new MemoryVault(),
+    settings: new FileSettingsStore(join(dataDir, 'settings.json')),
+    scheduler: realScheduler,
+    openExternal: openInSystemBrowser,
+  };
   const host = createHost({
     dataDir,
-    providers: createProviders(),
+    providers: createProviders(services),
+    services,
     scheduler: realScheduler,
     actor: defaultActor(args.moderator),
     shell: 'web',

@@ -50,6 +50,25 @@ export function summarizeEntry(entry: LogEntry, t: TFunction): LogSummary {
       return { detail: entry.data.message };
     case 'input.rejected':
       return { detail: `${entry.data.channel}: ${entry.data.issues}` };
+    case 'meeting.controls':
+      return {
+        detail: Object.entries(entry.data.changes)
+          .map(([key, change]) => describeChange(key, change.to))
+          .join('; '),
+      };
+    case 'controls.captured':
+      return {
+        detail: Object.entries(entry.data.controls)
+          .filter(([, value]) => value !== null)
+          .map(([key, value]) => describeChange(key, value))
+          .join('; '),
+      };
+    case 'plan.started':
+      return { detail: `${entry.data.name}: ${entry.data.steps.map((s) => s.id).join(', ')}` };
+    case 'plan.finished':
+      return { detail: `${entry.data.name} · ${entry.data.status} · ${Math.round(entry.data.durationMs)} ms` };
+    case 'platform.link':
+      return { detail: `${entry.data.state}${entry.data.detail ? ` — ${entry.data.detail}` : ''}` };
     case 'meeting.started':
     case 'meeting.locked':
     case 'meeting.unlocked':

@@ -11,9 +11,14 @@ export const COMMAND_NAMES = [
   'getSnapshot',
   'runAction',
   'retryAction',
+  'cancelAction',
   'listActions',
   'getLogTail',
   'addNote',
+  'getProviderSettings',
+  'saveProviderSettings',
+  'signIn',
+  'signOut',
 ] as const;
 
 export const EVENT_NAMES = ['roster', 'action', 'log', 'session'] as const;

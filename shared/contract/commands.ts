@@ -5,6 +5,7 @@ import { MeetingSummary, ProviderId } from '../model/meeting';
 import { LogEntry } from '../incident/entry';
 import type { CommandChannelName } from './channels';
 import { RosterSnapshot } from './roster';
+import { ProviderSettingsView, ProviderStatus } from './providerSettings';
 import { AttachRequest, Overview, SessionInfo } from './session';
 
 const NoInput = z.object({}).strict();
@@ -21,12 +22,20 @@ export const commands = {
   getSnapshot: { input: NoInput, output: RosterSnapshot.nullable() },
   runAction: { input: ActionRequest, output: ActionOutcome },
   retryAction: { input: z.object({ actionId: ActionId }).strict(), output: ActionOutcome },
+  cancelAction: { input: z.object({ actionId: ActionId }).strict(), output: ActionOutcome.nullable() },
   listActions: { input: NoInput, output: z.array(ActionOutcome) },
   getLogTail: {
     input: z.object({ limit: z.number().int().min(1).max(5000) }).strict(),
     output: z.array(LogEntry),
   },
   addNote: { input: z.object({ text: z.string().trim().min(1).max(4000) }).strict(), output: LogEntry },
+  getProviderSettings: { input: z.object({ providerId: ProviderId }).strict(), output: ProviderSettingsView },
+  saveProviderSettings: {
+    input: z.object({ providerId: ProviderId, values: z.record(z.string().max(60), z.string().max(4000)) }).strict(),
+    output: ProviderSettingsView,
+  },
+  signIn: { input: z.object({ providerId: ProviderId }).strict(), output: ProviderStatus },
+  signOut: { input: z.object({ providerId: ProviderId }).strict(), output: ProviderStatus },
 } as const;
 
 export type Commands = typeof commands;

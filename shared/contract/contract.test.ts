@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type z } from 'zod';
 import { Action, ActionOutcome } from '../model/action';
+import { UNKNOWN_CONTROLS } from '../model/meeting';
 import { commands, COMMAND_NAMES } from './commands';
 import { events, EVENT_NAMES } from './events';
 import { RosterMessage } from './roster';
@@ -18,7 +19,15 @@ const participant = {
   identity: { ip: '203.0.113.7' },
   alerts: ['loudAudio', 'explicitVideo'],
 } as const;
-const meeting = { id: 'intrusion', providerId: 'rehearsal', title: 'Webinar', status: 'live', locked: false, startedAt: 1 } as const;
+const meeting = {
+  id: 'intrusion',
+  providerId: 'rehearsal',
+  title: 'Webinar',
+  status: 'live',
+  locked: false,
+  controls: UNKNOWN_CONTROLS,
+  startedAt: 1,
+} as const;
 
 /** Sends a value through JSON, as both shells do, and parses it back. */
 function roundTrip<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {

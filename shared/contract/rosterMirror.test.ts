@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { UNKNOWN_CONTROLS } from '../model/meeting';
 import type { Participant } from '../model/participant';
 import type { RosterPatch, RosterSnapshot } from './roster';
 import { applyRosterMessage, EMPTY_MIRROR } from './rosterMirror';
 
-const meeting = { id: 'm', providerId: 'rehearsal', title: 'T', status: 'live', locked: false } as const;
+const meeting = { id: 'm', providerId: 'rehearsal', title: 'T', status: 'live', locked: false, controls: UNKNOWN_CONTROLS } as const;
 const p = (id: string, extra: Partial<Participant> = {}): Participant => ({
   id,
   displayName: id,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Capabilities } from '../model/capability';
 import { EpochMs, Id } from '../model/ids';
 import { ProviderId } from '../model/meeting';
+import { ProviderStatus } from './providerSettings';
 
 /** The attached meeting session as the panel needs to know it. */
 export const SessionInfo = z
@@ -23,8 +24,9 @@ export const ProviderInfo = z
   .object({
     id: ProviderId,
     name: z.string().max(100),
-    /** Whether an account is connected (always true for rehearsal). */
-    connected: z.boolean(),
+    status: ProviderStatus,
+    /** Whether the provider has a settings screen. */
+    hasSettings: z.boolean(),
   })
   .strict();
 export type ProviderInfo = z.infer<typeof ProviderInfo>;

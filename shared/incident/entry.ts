@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Action, ActionOutcome } from '../model/action';
 import { ActionId, EpochMs, Id } from '../model/ids';
+import { MeetingControls } from '../model/meeting';
 import { BlockedJoin, LeaveReason, Participant } from '../model/participant';
 
 /** Version of the entry format written by this build. */
@@ -29,6 +30,10 @@ export const EntryBody = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('meeting.locked'), data: z.object({ at: EpochMs }) }),
   z.object({ kind: z.literal('meeting.unlocked'), data: z.object({ at: EpochMs }) }),
   z.object({ kind: z.literal('meeting.ended'), data: z.object({ at: EpochMs }) }),
+  z.object({
+    kind: z.literal('meeting.controls'),
+    data: z.object({ at: EpochMs, changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })) }),
+  }),
   z.object({ kind: z.literal('participant.joined'), data: z.object({ participant: Participant }) }),
   z.object({
     kind: z.literal('participant.left'),
@@ -43,11 +48,42 @@ export const EntryBody = z.discriminatedUnion('kind', [
     }),
   }),
   z.object({ kind: z.literal('join.blocked'), data: z.object({ attempt: BlockedJoin }) }),
-  z.object({ kind: z.literal('action.requested'), data: z.object({ action: Action, target: Text.optional() }) }),
-  z.object({ kind: z.literal('action.attempt'), data: z.object({ actionId: ActionId, attempt: z.number().int() }) }),
+  z.object({
+    kind: z.literal('action.requested'),
+    data: z.object({ action: Action, target: Text.optional(), parentId: ActionId.optional() }),
+  }),
+  z.object({
+    kind: z.literal('action.attempt'),
+    data: z.object({
+      actionId: ActionId,
+      attempt: z.number().int(),
+      previousError: Text.optional(),
+      delayMs: z.number().nonnegative().optional(),
+    }),
+  }),
+  z.object({
+    kind: z.literal('controls.captured'),
+    data: z.object({ actionId: ActionId, controls: MeetingControls.extend({ locked: z.boolean() }) }),
+  }),
+  z.object({
+    kind: z.literal('plan.started'),
+    data: z.object({
+      actionId: ActionId,
+      name: Text,
+      steps: z.array(z.object({ id: z.string().max(60), kind: z.string().max(64), status: z.string().max(20), reason: Text.optional() })),
+    }),
+  }),
+  z.object({
+    kind: z.literal('plan.finished'),
+    data: z.object({ actionId: ActionId, name: Text, status: z.enum(['confirmed', 'failed']), durationMs: z.number().nonnegative() }),
+  }),
   z.object({ kind: z.literal('action.confirmed'), data: z.object({ outcome: ActionOutcome }) }),
   z.object({ kind: z.literal('action.failed'), data: z.object({ outcome: ActionOutcome }) }),
   z.object({ kind: z.literal('note'), data: z.object({ text: Text }) }),
+  z.object({
+    kind: z.literal('platform.link'),
+    data: z.object({ state: z.enum(['connected', 'reconnecting', 'disconnected']), detail: Text.optional(), at: EpochMs }),
+  }),
   z.object({ kind: z.literal('error'), data: z.object({ message: Text, context: Text.optional() }) }),
   z.object({
     kind: z.literal('input.rejected'),

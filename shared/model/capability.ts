@@ -1,7 +1,37 @@
 import { z } from 'zod';
-import { ACTION_KINDS, type ActionKind } from './action';
+import type { PlatformIntent } from './action';
 
-/** Whether a provider can perform an action through its platform's API, and if not, why. */
+/**
+ * What a provider may be able to do through its platform's API. Lock and unlock are one
+ * capability; each persistent meeting control is one capability.
+ */
+export const CAPABILITIES = [
+  'eject',
+  'ban',
+  'mute',
+  'stopVideo',
+  'stopShare',
+  'moveToWaitingRoom',
+  'admit',
+  'deny',
+  'lock',
+  'waitingRoom',
+  'admitAll',
+  'denyAll',
+  'muteAll',
+  'preventUnmute',
+  'stopAllVideo',
+  'preventVideo',
+  'stopAllShares',
+  'preventShare',
+  'disableChat',
+  'postChat',
+  'endForAll',
+] as const;
+export const CapabilityName = z.enum(CAPABILITIES);
+export type CapabilityName = z.infer<typeof CapabilityName>;
+
+/** Whether a provider can perform a capability through its platform's API, and if not, why. */
 export const CapabilityStatus = z.discriminatedUnion('available', [
   z.object({ available: z.literal(true) }).strict(),
   z
@@ -17,11 +47,56 @@ export const CapabilityStatus = z.discriminatedUnion('available', [
 export type CapabilityStatus = z.infer<typeof CapabilityStatus>;
 
 export const Capabilities = z.object(
-  Object.fromEntries(ACTION_KINDS.map((kind) => [kind, CapabilityStatus])) as Record<ActionKind, typeof CapabilityStatus>,
+  Object.fromEntries(CAPABILITIES.map((name) => [name, CapabilityStatus])) as Record<CapabilityName, typeof CapabilityStatus>,
 );
-export type Capabilities = Record<ActionKind, CapabilityStatus>;
+export type Capabilities = Record<CapabilityName, CapabilityStatus>;
 
-/** Every action available: the rehearsal default. */
+/** Every capability available: the rehearsal default. */
 export function allCapabilities(): Capabilities {
-  return Object.fromEntries(ACTION_KINDS.map((kind) => [kind, { available: true }])) as Capabilities;
+  return Object.fromEntries(CAPABILITIES.map((name) => [name, { available: true }])) as Capabilities;
+}
+
+/** A capability set where only `available` are available, the rest unavailable with `reason`. */
+export function onlyCapabilities(
+  available: readonly CapabilityName[],
+  unavailable: (name: CapabilityName) => { reason: string; alternative?: string },
+): Capabilities {
+  return Object.fromEntries(
+    CAPABILITIES.map((name) => [name, available.includes(name) ? { available: true } : { available: false, ...unavailable(name) }]),
+  ) as Capabilities;
+}
+
+/** The capabilities one platform action needs (a mute-all that prevents unmuting needs both). */
+export function capabilitiesFor(action: PlatformIntent): CapabilityName[] {
+  switch (action.kind) {
+    case 'unlock':
+      return ['lock'];
+    case 'setWaitingRoom':
+      return ['waitingRoom'];
+    case 'muteAll':
+      return action.preventUnmute ? ['muteAll', 'preventUnmute'] : ['muteAll'];
+    case 'setAllowUnmute':
+      return ['preventUnmute'];
+    case 'stopAllVideo':
+      return action.preventStart ? ['stopAllVideo', 'preventVideo'] : ['stopAllVideo'];
+    case 'setAllowVideo':
+      return ['preventVideo'];
+    case 'stopAllShares':
+      return action.preventStart ? ['stopAllShares', 'preventShare'] : ['stopAllShares'];
+    case 'setAllowShare':
+      return ['preventShare'];
+    case 'setChat':
+      return ['disableChat'];
+    default:
+      return [action.kind];
+  }
+}
+
+/** Why a platform action cannot be done, or undefined when every capability it needs is there. */
+export function capabilityRefusal(capabilities: Capabilities, action: PlatformIntent): string | undefined {
+  for (const name of capabilitiesFor(action)) {
+    const status = capabilities[name];
+    if (!status.available) return status.alternative ? `${status.reason} ${status.alternative}` : status.reason;
+  }
+  return undefined;
 }

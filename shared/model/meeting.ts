@@ -9,6 +9,33 @@ export type ProviderId = z.infer<typeof ProviderId>;
 export const MeetingStatus = z.enum(['waiting', 'live', 'ended']);
 export type MeetingStatus = z.infer<typeof MeetingStatus>;
 
+/**
+ * Meeting-wide controls that persist until changed. `null` means the platform does not report it
+ * (or has no such control). `locked` lives on the meeting itself: every platform reports it.
+ */
+export const MeetingControls = z
+  .object({
+    waitingRoom: z.boolean().nullable(),
+    /** Whether participants may unmute themselves. */
+    allowUnmute: z.boolean().nullable(),
+    /** Whether participants may start their camera. */
+    allowVideo: z.boolean().nullable(),
+    /** Whether participants (other than hosts and presenters) may share their screen. */
+    allowShare: z.boolean().nullable(),
+    chatEnabled: z.boolean().nullable(),
+  })
+  .strict();
+export type MeetingControls = z.infer<typeof MeetingControls>;
+
+/** Controls no platform reported yet. */
+export const UNKNOWN_CONTROLS: MeetingControls = {
+  waitingRoom: null,
+  allowUnmute: null,
+  allowVideo: null,
+  allowShare: null,
+  chatEnabled: null,
+};
+
 /** The meeting-level facts the panel header shows. */
 export const Meeting = z
   .object({
@@ -17,6 +44,9 @@ export const Meeting = z
     title: z.string().max(500),
     status: MeetingStatus,
     locked: z.boolean(),
+    controls: MeetingControls,
+    /** The link between Hostdeck and the platform; absent means connected. */
+    link: z.enum(['connected', 'reconnecting', 'disconnected']).optional(),
     startedAt: EpochMs.optional(),
     endedAt: EpochMs.optional(),
   })

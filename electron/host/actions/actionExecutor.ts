@@ -1,14 +1,19 @@
 import { describeIssues } from '../../../shared/contract/reply';
 import type { EntryBody } from '../../../shared/incident/entry';
-import { Action, type ActionOutcome, type ActionRequest } from '../../../shared/model/action';
+import { Action, isCompositeAction, type ActionOutcome, type ActionRequest, type PlatformAction } from '../../../shared/model/action';
+import { capabilityRefusal } from '../../../shared/model/capability';
 import type { Scheduler } from '../../../shared/util/time';
 import { ProviderError, type ProviderSession } from '../provider';
 import type { SessionController } from '../session/sessionController';
+import type { ProviderLimiter } from './limiter';
+import { PlanRunner } from './planRunner';
+import { CallTimeoutError, decideRetry, DEFAULT_RETRY_POLICY, describeFailure, type RetryPolicy } from './retryPolicy';
 
-/** Where actions go: the attached meeting's provider session and its state. */
+/** Where actions go: the attached meeting's provider session, its state and its limiter. */
 export interface ActionTarget {
   session: ProviderSession;
   controller: SessionController;
+  limiter: ProviderLimiter;
 }
 
 export interface ActionExecutorOptions {
@@ -16,26 +21,46 @@ export interface ActionExecutorOptions {
   target: () => ActionTarget | null;
   log: (body: EntryBody) => void;
   onOutcome: (outcome: ActionOutcome) => void;
+  retryPolicy?: RetryPolicy;
+  /** Source of jitter; injected so tests are repeatable. */
+  random?: () => number;
 }
 
 interface ActionRecord {
   action: Action | null;
   outcome: ActionOutcome;
+  abort?: AbortController;
+  cancelRetry?: () => void;
+  cancelled?: boolean;
 }
-
-class TimeoutError extends Error {}
 
 /**
  * Runs moderator actions against the attached platform. Each action gets its outcome under the id
- * the requester chose: `pending` at once, then `confirmed` or `failed` with a reason. Re-sending an
- * id returns the existing outcome instead of acting twice.
+ * the requester chose: `pending` at once, then `confirmed` or `failed` with a reason. Calls pass
+ * through the provider's limiter; failed attempts are retried within the retry policy (honouring
+ * Retry-After, refreshing an expired token once, never blindly repeating a non-idempotent call).
+ * Composite actions run as plans. Re-sending an id returns the existing outcome.
  */
 export class ActionExecutor {
   private readonly options: ActionExecutorOptions;
   private readonly records = new Map<string, ActionRecord>();
+  private readonly policy: RetryPolicy;
+  private readonly random: () => number;
+  readonly plans: PlanRunner;
 
   constructor(options: ActionExecutorOptions) {
     this.options = options;
+    this.policy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
+    this.random = options.random ?? Math.random;
+    this.plans = new PlanRunner({
+      scheduler: options.scheduler,
+      target: options.target,
+      log: options.log,
+      launch: (action, parentId) => this.launchChild(action, parentId),
+      retryChild: (actionId) => void this.retry(actionId),
+      update: (id, change) => this.update(id, change),
+      outcomeOf: (id) => this.records.get(id)?.outcome,
+    });
   }
 
   /** Every action of this session, oldest first. */
@@ -43,9 +68,15 @@ export class ActionExecutor {
     return [...this.records.values()].map((r) => r.outcome);
   }
 
-  /** Forgets all actions (a new session starts). */
+  /** Cancels everything in flight and forgets all actions (a new session starts). */
   reset(): void {
+    for (const record of this.records.values()) {
+      record.cancelled = true;
+      record.abort?.abort();
+      record.cancelRetry?.();
+    }
     this.records.clear();
+    this.plans.reset();
   }
 
   run(request: ActionRequest): ActionOutcome {
@@ -54,36 +85,19 @@ export class ActionExecutor {
     const now = this.options.scheduler.now();
     const parsed = Action.safeParse(request);
     if (!parsed.success) {
-      const outcome = this.failedOutcome(request.id, request.kind, now, `This action is not valid: ${describeIssues(parsed.error)}`);
+      const outcome = failedOutcome(request.id, request.kind, now, `This action is not valid: ${describeIssues(parsed.error)}`);
       this.records.set(request.id, { action: null, outcome });
       this.options.log({ kind: 'action.failed', data: { outcome } });
       this.options.onOutcome(outcome);
       return outcome;
     }
-    const action = parsed.data;
-    const target = this.describeTarget(action);
-    const record: ActionRecord = {
-      action,
-      outcome: {
-        actionId: action.id,
-        kind: action.kind,
-        status: 'pending',
-        requestedAt: now,
-        attempts: 0,
-        retryable: false,
-        ...(target ?? {}),
-      },
-    };
-    this.records.set(action.id, record);
-    this.options.log({ kind: 'action.requested', data: { action, ...(target ? { target: target.target } : {}) } });
-    this.start(record, action);
-    return record.outcome;
+    return this.start(parsed.data);
   }
 
   retry(actionId: string): ActionOutcome {
     const record = this.records.get(actionId);
     if (!record) {
-      const outcome = this.failedOutcome(
+      const outcome = failedOutcome(
         actionId,
         'unknown',
         this.options.scheduler.now(),
@@ -93,46 +107,159 @@ export class ActionExecutor {
       return outcome;
     }
     if (record.outcome.status !== 'failed' || !record.action) return record.outcome;
-    this.start(record, record.action);
+    if (isCompositeAction(record.action)) {
+      this.plans.retry(actionId);
+      return this.records.get(actionId)?.outcome ?? record.outcome;
+    }
+    record.cancelled = false;
+    this.begin(record, record.action as PlatformAction);
     return record.outcome;
   }
 
-  private start(record: ActionRecord, action: Action): void {
+  /** Stops a pending action: the call in flight is abandoned and no retry follows. */
+  cancel(actionId: string): ActionOutcome | undefined {
+    const record = this.records.get(actionId);
+    if (!record || record.outcome.status !== 'pending') return record?.outcome;
+    record.cancelled = true;
+    record.abort?.abort();
+    record.cancelRetry?.();
+    for (const child of record.outcome.children ?? []) this.cancel(child);
+    this.settle(record, { status: 'failed', reason: 'Cancelled by the moderator.', retryable: true });
+    return record.outcome;
+  }
+
+  private start(action: Action, parentId?: string): ActionOutcome {
+    const target = this.describeTarget(action);
+    const record: ActionRecord = {
+      action,
+      outcome: {
+        actionId: action.id,
+        kind: action.kind,
+        status: 'pending',
+        requestedAt: this.options.scheduler.now(),
+        attempts: 0,
+        retryable: false,
+        ...(target ?? {}),
+        ...(parentId ? { parentId } : {}),
+      },
+    };
+    this.records.set(action.id, record);
+    this.options.log({
+      kind: 'action.requested',
+      data: { action, ...(target ? { target: target.target } : {}), ...(parentId ? { parentId } : {}) },
+    });
+    if (isCompositeAction(action)) {
+      this.options.onOutcome(record.outcome);
+      this.plans.start(action);
+    } else {
+      this.begin(record, action);
+    }
+    return this.records.get(action.id)?.outcome ?? record.outcome;
+  }
+
+  private launchChild(action: PlatformAction, parentId: string): ActionOutcome {
+    return this.start(action, parentId);
+  }
+
+  private update(actionId: string, change: Partial<ActionOutcome>): void {
+    const record = this.records.get(actionId);
+    if (!record) return;
+    const wasPending = record.outcome.status === 'pending';
+    record.outcome = { ...record.outcome, ...change };
+    const settled = wasPending && record.outcome.status !== 'pending';
+    if (settled) {
+      this.options.log(
+        record.outcome.status === 'confirmed'
+          ? { kind: 'action.confirmed', data: { outcome: record.outcome } }
+          : { kind: 'action.failed', data: { outcome: record.outcome } },
+      );
+    }
+    this.options.onOutcome(record.outcome);
+    if (settled && record.outcome.parentId) this.plans.childSettled(record.outcome);
+  }
+
+  private begin(record: ActionRecord, action: PlatformAction): void {
     const refusal = this.refusal(action);
     if (refusal) {
       this.settle(record, { status: 'failed', reason: refusal, retryable: false });
       return;
     }
-    const target = this.options.target();
-    if (!target) return; // refusal() already covers this; kept for the type checker
-    void this.attempt(record, action, target.session);
+    void this.attempt(record, action, false);
   }
 
-  private async attempt(record: ActionRecord, action: Action, session: ProviderSession): Promise<void> {
+  private async attempt(
+    record: ActionRecord,
+    action: PlatformAction,
+    refreshed: boolean,
+    previousError?: string,
+    delayMs?: number,
+  ): Promise<void> {
+    const target = this.options.target();
+    if (!target || record.cancelled) return;
     const { scheduler } = this.options;
     const attempt = record.outcome.attempts + 1;
-    const started = scheduler.now();
     const { reason: _reason, settledAt: _settledAt, latencyMs: _latency, ...rest } = record.outcome;
     record.outcome = { ...rest, status: 'pending', attempts: attempt, retryable: false };
-    this.options.log({ kind: 'action.attempt', data: { actionId: action.id, attempt } });
+    this.options.log({
+      kind: 'action.attempt',
+      data: { actionId: action.id, attempt, ...(previousError ? { previousError } : {}), ...(delayMs !== undefined ? { delayMs } : {}) },
+    });
     this.options.onOutcome(record.outcome);
 
+    const started = scheduler.now();
+    try {
+      await target.limiter.schedule(action.kind, () => this.call(record, action, target.session));
+      if (record.cancelled) return;
+      this.settle(record, { status: 'confirmed', retryable: false }, scheduler.now() - record.outcome.requestedAt);
+    } catch (error) {
+      if (record.cancelled) return;
+      if (error instanceof ProviderError && error.kind === 'auth' && !refreshed && target.session.refreshAuth) {
+        try {
+          await target.session.refreshAuth();
+        } catch (refreshError) {
+          this.settle(
+            record,
+            { status: 'failed', reason: `The sign-in expired and could not be renewed: ${describeFailure(refreshError)}`, retryable: true },
+            scheduler.now() - started,
+          );
+          return;
+        }
+        void this.attempt(record, action, true, describeFailure(error), 0);
+        return;
+      }
+      const decision = decideRetry(error, action.kind, attempt, this.policy, this.random);
+      if (!decision.retry) {
+        this.settle(
+          record,
+          { status: 'failed', reason: decision.reason, retryable: decision.retryable },
+          scheduler.now() - record.outcome.requestedAt,
+        );
+        return;
+      }
+      record.cancelRetry = scheduler.setTimeout(() => {
+        record.cancelRetry = undefined;
+        void this.attempt(record, action, refreshed, describeFailure(error), decision.delayMs);
+      }, decision.delayMs);
+    }
+  }
+
+  /** One platform call with its own timeout and abort signal. */
+  private async call(record: ActionRecord, action: PlatformAction, session: ProviderSession): Promise<void> {
+    if (record.cancelled) throw new ProviderError('Cancelled by the moderator.', { kind: 'cancelled', retryable: false });
     const abort = new AbortController();
+    record.abort = abort;
     let cancelTimer = (): void => undefined;
-    const timeoutMs = session.limits.callTimeoutMs;
     const timedOut = new Promise<never>((_, reject) => {
-      cancelTimer = scheduler.setTimeout(() => {
+      cancelTimer = this.options.scheduler.setTimeout(() => {
         abort.abort();
-        reject(new TimeoutError());
-      }, timeoutMs);
+        reject(new CallTimeoutError(session.limits.callTimeoutMs));
+      }, session.limits.callTimeoutMs);
     });
     try {
       await Promise.race([session.perform(action, abort.signal), timedOut]);
-      this.settle(record, { status: 'confirmed', retryable: false }, scheduler.now() - started);
-    } catch (error) {
-      this.settle(record, explainFailure(error, timeoutMs), scheduler.now() - started);
     } finally {
       cancelTimer();
+      record.abort = undefined;
     }
   }
 
@@ -141,59 +268,41 @@ export class ActionExecutor {
     result: { status: 'confirmed' | 'failed'; reason?: string; retryable: boolean },
     latencyMs?: number,
   ): void {
-    record.outcome = {
-      ...record.outcome,
+    this.update(record.outcome.actionId, {
       status: result.status,
       retryable: result.retryable,
       settledAt: this.options.scheduler.now(),
       ...(result.reason !== undefined ? { reason: result.reason } : {}),
       ...(latencyMs !== undefined ? { latencyMs } : {}),
-    };
-    const outcome = record.outcome;
-    this.options.log(
-      outcome.status === 'confirmed' ? { kind: 'action.confirmed', data: { outcome } } : { kind: 'action.failed', data: { outcome } },
-    );
-    this.options.onOutcome(outcome);
+    });
   }
 
   /** Why an action cannot be attempted at all, or undefined when it can. */
-  private refusal(action: Action): string | undefined {
+  private refusal(action: PlatformAction): string | undefined {
     const target = this.options.target();
     if (!target) return 'No meeting is attached.';
     const { controller, session } = target;
     if (controller.meeting.status === 'ended') return 'The meeting has already ended.';
-    const capability = session.capabilities[action.kind];
-    if (!capability.available) {
-      return capability.alternative ? `${capability.reason} ${capability.alternative}` : capability.reason;
-    }
-    if (action.kind === 'eject') {
+    const refused = capabilityRefusal(session.capabilities, action);
+    if (refused) return refused;
+    if ('participantId' in action) {
       const participant = controller.participant(action.participantId);
       if (!participant) return `No participant with id "${action.participantId}" is in this meeting.`;
       if (participant.presence === 'left') return `${participant.displayName} has already left the meeting.`;
+      if ((action.kind === 'admit' || action.kind === 'deny') && participant.presence !== 'waiting') {
+        return `${participant.displayName} is not in the waiting room.`;
+      }
     }
     return undefined;
   }
 
   private describeTarget(action: Action): { target: string; participantId: string } | undefined {
-    if (action.kind !== 'eject') return undefined;
+    if (!('participantId' in action)) return undefined;
     const participant = this.options.target()?.controller.participant(action.participantId);
     return { target: participant?.displayName ?? action.participantId, participantId: action.participantId };
   }
-
-  private failedOutcome(actionId: string, kind: string, now: number, reason: string): ActionOutcome {
-    return { actionId, kind: kind.slice(0, 64), status: 'failed', reason, requestedAt: now, settledAt: now, attempts: 0, retryable: false };
-  }
 }
 
-function explainFailure(error: unknown, timeoutMs: number): { status: 'failed'; reason: string; retryable: boolean } {
-  if (error instanceof TimeoutError) {
-    return {
-      status: 'failed',
-      reason: `The platform did not answer within ${Math.round(timeoutMs / 1000)} s. It may still take effect: check the roster before retrying.`,
-      retryable: true,
-    };
-  }
-  if (error instanceof ProviderError) return { status: 'failed', reason: error.message, retryable: error.retryable };
-  const message = error instanceof Error ? error.message : String(error);
-  return { status: 'failed', reason: `Unexpected error: ${message}`, retryable: true };
+function failedOutcome(actionId: string, kind: string, now: number, reason: string): ActionOutcome {
+  return { actionId, kind: kind.slice(0, 64), status: 'failed', reason, requestedAt: now, settledAt: now, attempts: 0, retryable: false };
 }

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { Meeting } from '../../../shared/model/meeting';
+import { UNKNOWN_CONTROLS, type Meeting } from '../../../shared/model/meeting';
 import type { JoiningParticipant, ProviderEvent } from '../provider';
 import { createFoldState, foldEvent, type FoldState } from './fold';
 
-const meeting: Meeting = { id: 'm1', providerId: 'rehearsal', title: 'Webinar', status: 'live', locked: false, startedAt: 0 };
+const meeting: Meeting = {
+  id: 'm1',
+  providerId: 'rehearsal',
+  title: 'Webinar',
+  status: 'live',
+  locked: false,
+  controls: UNKNOWN_CONTROLS,
+  startedAt: 0,
+};
 
 function person(id: string, displayName = `Name ${id}`): JoiningParticipant {
   return { id, displayName, role: 'attendee', presence: 'inMeeting', audio: false, video: false, sharing: false, identity: {}, alerts: [] };

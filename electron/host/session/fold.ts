@@ -50,7 +50,7 @@ export function clampDisplayName(name: string): string {
  */
 export function foldEvent(state: FoldState, event: ProviderEvent): FoldResult {
   const result: FoldResult = { upserts: [], meetingChanged: false, blocked: [], log: [] };
-  if (event.eventId !== undefined) {
+  if ('eventId' in event && event.eventId !== undefined) {
     if (state.seenEventIds.has(event.eventId)) return result;
     state.seenEventIds.add(event.eventId);
     if (state.seenEventIds.size > SEEN_EVENT_IDS) {
@@ -81,6 +81,14 @@ export function foldEvent(state: FoldState, event: ProviderEvent): FoldResult {
     case 'ended':
       foldEnd(state, event.at, result);
       break;
+    case 'connection': {
+      const link = event.state;
+      if ((state.meeting.link ?? 'connected') === link) break;
+      state.meeting = { ...state.meeting, link };
+      result.meetingChanged = true;
+      result.log.push({ kind: 'platform.link', data: { state: link, at: event.at, ...(event.detail ? { detail: event.detail } : {}) } });
+      break;
+    }
   }
   return result;
 }
@@ -98,6 +106,11 @@ function foldMeeting(state: FoldState, meeting: Meeting, at: number, result: Fol
   if (before.status !== 'ended' && meeting.status === 'ended') {
     result.log.push({ kind: 'meeting.ended', data: { at: meeting.endedAt ?? at } });
   }
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of Object.keys(meeting.controls) as (keyof Meeting['controls'])[]) {
+    if (before.controls[key] !== meeting.controls[key]) changes[key] = { from: before.controls[key], to: meeting.controls[key] };
+  }
+  if (Object.keys(changes).length > 0) result.log.push({ kind: 'meeting.controls', data: { at, changes } });
 }
 
 function foldJoin(state: FoldState, event: Extract<ProviderEvent, { type: 'joined' }>, result: FoldResult): void {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ACTION_KINDS } from '../../../shared/model/action';
+import { CAPABILITIES, CapabilityName } from '../../../shared/model/capability';
 
-const ActionKindEnum = z.enum(ACTION_KINDS);
+const ActionKindEnum = z.enum(ACTION_KINDS as [string, ...string[]]);
 
 /**
  * How a rehearsal meeting plays and how the simulated platform behaves. Every field has a default,
@@ -26,8 +27,8 @@ export const RehearsalOptions = z
     failing: z.array(ActionKindEnum).max(ACTION_KINDS.length).default([]),
     /** Actions the platform never answers (to exercise timeouts). */
     unresponsive: z.array(ActionKindEnum).max(ACTION_KINDS.length).default([]),
-    /** Actions this platform cannot do through its API: shown disabled, with the reason. */
-    disabled: z.array(ActionKindEnum).max(ACTION_KINDS.length).default([]),
+    /** Capabilities this platform lacks (added to the scenario's own): shown disabled, with the reason. */
+    disabled: z.array(CapabilityName).max(CAPABILITIES.length).default([]),
     /** How long the executor waits for one call. */
     callTimeoutMs: z.number().int().min(100).max(120_000).default(10_000),
     /** Scenario time an ejected intruder waits before trying to come back. */

@@ -1,27 +1,52 @@
 import { describeIssues, HostdeckError } from '../../../shared/contract/reply';
-import { ACTION_KINDS } from '../../../shared/model/action';
-import { allCapabilities, type Capabilities } from '../../../shared/model/capability';
+import { CAPABILITIES, type Capabilities, type CapabilityName } from '../../../shared/model/capability';
 import type { MeetingSummary } from '../../../shared/model/meeting';
 import type { Provider, ProviderContext, ProviderSession } from '../../host/provider';
 import { RehearsalOptions } from './options';
 import { findScenario, SCENARIOS } from './scenarios';
 import { SimulatedMeeting } from './simulatedMeeting';
 
-const DISABLED_REASON = 'This rehearsal plays a platform whose API cannot do this.';
-const ALTERNATIVES: Partial<Record<(typeof ACTION_KINDS)[number], string>> = {
-  eject: 'Lock the meeting, then end it for all.',
-  lock: 'End the meeting for all if intruders keep coming.',
-  postChat: 'Say it aloud instead.',
+/** Why a simulated platform lacks a capability, and what to do instead: the panel shows both. */
+const MISSING: Record<CapabilityName, { reason: string; alternative?: string }> = {
+  eject: { reason: 'This platform cannot remove participants through its API.', alternative: 'Lock the meeting, then end it for all.' },
+  ban: { reason: 'This platform cannot ban participants from rejoining.', alternative: 'Lock the meeting so nobody new can join.' },
+  mute: { reason: 'This platform cannot mute a participant through its API.', alternative: 'Ask them to mute, or end the meeting.' },
+  stopVideo: {
+    reason: 'This platform cannot stop another participant’s camera.',
+    alternative: 'End the meeting for all if the video is harmful.',
+  },
+  stopShare: { reason: 'This platform cannot stop another participant’s screen share.', alternative: 'Restrict sharing to hosts.' },
+  moveToWaitingRoom: { reason: 'This platform cannot move participants to the waiting room.' },
+  admit: {
+    reason: 'This platform cannot admit from the waiting room through its API.',
+    alternative: 'Admit people in the platform’s own window.',
+  },
+  deny: { reason: 'This platform cannot deny entry through its API.', alternative: 'Deny in the platform’s own window.' },
+  lock: { reason: 'This platform cannot lock a meeting through its API.', alternative: 'Turn the waiting room on.' },
+  waitingRoom: { reason: 'This platform has no waiting room control in its API.', alternative: 'Lock the meeting.' },
+  admitAll: { reason: 'This platform cannot admit everyone through its API.' },
+  denyAll: { reason: 'This platform cannot deny everyone through its API.' },
+  muteAll: {
+    reason: 'This platform cannot mute everyone through its API.',
+    alternative: 'End the meeting for all if the noise cannot be stopped.',
+  },
+  preventUnmute: { reason: 'This platform cannot stop participants from unmuting.' },
+  stopAllVideo: {
+    reason: 'This platform cannot stop participants’ cameras.',
+    alternative: 'End the meeting for all if the video is harmful.',
+  },
+  preventVideo: { reason: 'This platform cannot stop participants from starting their camera.' },
+  stopAllShares: { reason: 'This platform cannot stop screen shares through its API.', alternative: 'Restrict sharing to hosts.' },
+  preventShare: { reason: 'This platform cannot restrict screen sharing.' },
+  disableChat: { reason: 'This platform cannot switch chat off during the meeting.' },
+  postChat: { reason: 'This platform cannot post chat messages through its API.', alternative: 'Say it aloud instead.' },
+  endForAll: { reason: 'This platform cannot end the meeting through its API.', alternative: 'Ask the platform host to end it.' },
 };
 
-function capabilitiesFor(disabled: readonly string[]): Capabilities {
-  const capabilities = allCapabilities();
-  for (const kind of ACTION_KINDS) {
-    if (!disabled.includes(kind)) continue;
-    const alternative = ALTERNATIVES[kind];
-    capabilities[kind] = { available: false, reason: DISABLED_REASON, ...(alternative ? { alternative } : {}) };
-  }
-  return capabilities;
+function capabilitiesWithout(disabled: readonly CapabilityName[]): Capabilities {
+  return Object.fromEntries(
+    CAPABILITIES.map((name) => [name, disabled.includes(name) ? { available: false, ...MISSING[name] } : { available: true }]),
+  ) as Capabilities;
 }
 
 /**
@@ -33,7 +58,8 @@ export function createRehearsalProvider(): Provider {
   return {
     id: 'rehearsal',
     name: 'Rehearsal',
-    isConnected: () => true,
+    settingsFields: [],
+    status: async () => ({ connected: true, account: 'Built-in rehearsal meetings', canSignIn: false }),
 
     async listMeetings(): Promise<MeetingSummary[]> {
       return SCENARIOS.map((s) => ({
@@ -49,15 +75,14 @@ export function createRehearsalProvider(): Provider {
       const scenario = findScenario(meetingId);
       if (!scenario) throw new HostdeckError('unknownMeeting', `There is no rehearsal scenario "${meetingId}".`);
       const parsed = RehearsalOptions.safeParse(rawOptions ?? {});
-      if (!parsed.success) {
-        throw new HostdeckError('invalidInput', `Rehearsal options are not valid: ${describeIssues(parsed.error)}`);
-      }
+      if (!parsed.success) throw new HostdeckError('invalidInput', `Rehearsal options are not valid: ${describeIssues(parsed.error)}`);
       const options = parsed.data;
       const simulation = new SimulatedMeeting(meetingId, scenario.build(options.seed), options, context.scheduler, context.emit);
       const session: ProviderSession = {
         meeting: simulation.meetingInfo,
-        capabilities: capabilitiesFor(options.disabled),
-        limits: { callTimeoutMs: options.callTimeoutMs },
+        capabilities: capabilitiesWithout([...(scenario.disabled ?? []), ...options.disabled]),
+        // The simulated platform's own limit is declared, as a real provider declares its platform's.
+        limits: { callTimeoutMs: options.callTimeoutMs, requestsPerSecond: options.rateLimitPerSecond, maxConcurrent: 16 },
         perform: (action, signal) => simulation.perform(action, signal),
         close: async () => simulation.stop(),
       };

@@ -1,3 +1,4 @@
+import type { CapabilityName } from '../../../shared/model/capability';
 import type { Identity, MediaAlert, ParticipantRole } from '../../../shared/model/participant';
 
 const MINUTE = 60_000;
@@ -42,6 +43,8 @@ export interface Scenario {
   id: string;
   title: string;
   description: string;
+  /** Capabilities the simulated platform lacks in this scenario, to practise with a weaker platform. */
+  disabled?: readonly CapabilityName[];
   build(seed: number): Timeline;
 }
 

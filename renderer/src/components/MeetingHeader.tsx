@@ -34,7 +34,7 @@ export function MeetingHeader() {
   const counts = useCounts();
   if (!meeting || !session) return null;
   const ended = meeting.status === 'ended';
-  const lockCapability = session.capabilities[meeting.locked ? 'unlock' : 'lock'];
+  const lockCapability = session.capabilities.lock;
   const endCapability = session.capabilities.endForAll;
 
   return (

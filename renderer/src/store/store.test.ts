@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestHost, settle } from '../../../electron/host/testing';
+import { advance, createTestHost, settle } from '../../../electron/host/testing';
 import type { Bridge } from '../bridge';
 import { createHostBridge } from '../testing/hostBridge';
 import { connectStore, createAppStore } from './index';
@@ -24,8 +24,7 @@ async function consoleOnRehearsal(wrap: (bridge: Bridge) => Bridge = (b) => b) {
 describe('console store against a real host', () => {
   it('mirrors the host roster from snapshot and patches', async () => {
     const { store, scheduler, host } = await consoleOnRehearsal();
-    scheduler.advance(90_000);
-    await settle();
+    await advance(scheduler, 90_000);
     const snapshot = await host.commands.getSnapshot({});
     expect(store.getState().roster.seq).toBe(snapshot?.seq);
     expect([...store.getState().roster.participants.values()]).toEqual(snapshot?.state.participants);
@@ -45,12 +44,10 @@ describe('console store against a real host', () => {
         }),
     }));
     drop = true;
-    scheduler.advance(90_000); // the intruders arrive: that patch is lost
-    await settle();
+    await advance(scheduler, 90_000);
     expect(drop).toBe(false);
     await store.getState().runAction({ kind: 'lock' });
-    scheduler.advance(300); // the lock's patch arrives, one number too far ahead
-    await settle();
+    await advance(scheduler, 300);
     await settle();
     const snapshot = await host.commands.getSnapshot({});
     expect(store.getState().roster.seq).toBe(snapshot?.seq);
@@ -63,8 +60,7 @@ describe('console store against a real host', () => {
     expect(ghost).toMatchObject({ status: 'failed', reason: expect.stringMatching(/No participant/) });
     const lock = await store.getState().runAction({ kind: 'lock' });
     expect(store.getState().actions.get(lock.actionId)?.status).toBe('pending');
-    scheduler.advance(300);
-    await settle();
+    await advance(scheduler, 300);
     expect(store.getState().actions.get(lock.actionId)?.status).toBe('confirmed');
     expect(store.getState().roster.meeting?.locked).toBe(true);
     expect(store.getState().log.some((e) => e.kind === 'meeting.locked')).toBe(true);

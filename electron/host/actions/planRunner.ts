@@ -1,0 +1,194 @@
+import type { EntryBody } from '../../../shared/incident/entry';
+import type { Action, ActionOutcome, PlatformAction } from '../../../shared/model/action';
+import { retryStep, settleStep, startPlan, validatePlan, type Plan, type PlanState, type PlanTransition } from '../../../shared/flows/plan';
+import { restorePlan, suspendPlan, type CapturedControls } from '../../../shared/flows/suspend';
+import type { Scheduler } from '../../../shared/util/time';
+import type { ActionTarget } from './actionExecutor';
+
+export interface PlanRunnerOptions {
+  scheduler: Scheduler;
+  target: () => ActionTarget | null;
+  log: (body: EntryBody) => void;
+  /** Starts one step's action as a child of the composite action. */
+  launch: (action: PlatformAction, parentId: string) => ActionOutcome;
+  /** Retries a failed child action. */
+  retryChild?: (actionId: string) => void;
+  update: (actionId: string, change: Partial<ActionOutcome>) => void;
+  outcomeOf: (actionId: string) => ActionOutcome | undefined;
+}
+
+interface Running {
+  plan: Plan;
+  state: PlanState;
+  /** Child action id by step id. */
+  children: Map<string, string>;
+}
+
+/** Child action ids are `<parent>-<step>`, kept within the 64-character id limit. */
+function childId(parentId: string, stepId: string): string {
+  return `${parentId.slice(0, 63 - stepId.length)}-${stepId}`;
+}
+
+/**
+ * Runs composite actions as plans: Suspend all activity (after capturing the controls it changes)
+ * and Restore (back to exactly what was captured). The plan engine decides what runs when; each step
+ * becomes an ordinary action with its own outcome, and the composite's outcome carries the live
+ * checklist.
+ */
+export class PlanRunner {
+  private readonly running = new Map<string, Running>();
+  private readonly childToParent = new Map<string, { parentId: string; stepId: string }>();
+  private captured: CapturedControls | null = null;
+
+  constructor(private readonly options: PlanRunnerOptions & { retryChild?: (actionId: string) => void }) {}
+
+  reset(): void {
+    this.running.clear();
+    this.childToParent.clear();
+    this.captured = null;
+  }
+
+  /** The controls captured by the last suspend that has not been restored yet. */
+  get capturedControls(): CapturedControls | null {
+    return this.captured;
+  }
+
+  start(action: Extract<Action, { kind: 'suspendAll' | 'restore' }>): void {
+    const target = this.options.target();
+    if (!target) return this.fail(action.id, 'No meeting is attached.');
+    if (target.controller.meeting.status === 'ended') return this.fail(action.id, 'The meeting has already ended.');
+    let plan: Plan;
+    if (action.kind === 'suspendAll') {
+      if (!this.captured) {
+        const meeting = target.controller.meeting;
+        this.captured = { locked: meeting.locked, ...meeting.controls };
+        this.options.log({ kind: 'controls.captured', data: { actionId: action.id, controls: this.captured } });
+      }
+      plan = suspendPlan();
+    } else {
+      if (!this.captured) return this.fail(action.id, 'Nothing to restore: Suspend all activity has not been used in this meeting.');
+      plan = restorePlan(this.captured);
+    }
+    this.run(action.id, plan, target);
+  }
+
+  /** Runs any plan as the composite action `parentId` (Contain and custom plans use this too). */
+  run(parentId: string, plan: Plan, target: ActionTarget): void {
+    const invalid = validatePlan(plan);
+    if (invalid) return this.fail(parentId, `The plan "${plan.name}" is not valid: ${invalid}`);
+    const now = this.options.scheduler.now();
+    const transition = startPlan(plan, target.session.capabilities, now);
+    const running: Running = { plan, state: transition.state, children: new Map() };
+    this.running.set(parentId, running);
+    this.options.log({
+      kind: 'plan.started',
+      data: {
+        actionId: parentId,
+        name: plan.name,
+        steps: plan.steps.map((s) => ({
+          id: s.id,
+          kind: s.intent.kind,
+          status: transition.state.steps[s.id]?.status ?? 'waiting',
+          ...reasonOf(transition.state, s.id),
+        })),
+      },
+    });
+    this.apply(parentId, running, transition);
+  }
+
+  retry(parentId: string): void {
+    const running = this.running.get(parentId);
+    if (!running) return;
+    let state = running.state;
+    const relaunch: string[] = [];
+    for (const step of running.plan.steps) {
+      if (state.steps[step.id]?.status !== 'failed') continue;
+      state = retryStep(running.plan, state, step.id, this.options.scheduler.now()).state;
+      relaunch.push(step.id);
+    }
+    running.state = state;
+    this.publish(parentId, running);
+    for (const stepId of relaunch) {
+      const child = running.children.get(stepId);
+      if (child) this.options.retryChild?.(child);
+    }
+  }
+
+  /** Called by the executor whenever an action settles; moves the plan on if it was a step. */
+  childSettled(outcome: ActionOutcome): void {
+    const link = this.childToParent.get(outcome.actionId);
+    if (!link || outcome.status === 'pending') return;
+    const running = this.running.get(link.parentId);
+    if (!running) return;
+    const transition = settleStep(
+      running.plan,
+      running.state,
+      link.stepId,
+      { ok: outcome.status === 'confirmed', ...(outcome.reason ? { reason: outcome.reason } : {}) },
+      this.options.scheduler.now(),
+    );
+    this.apply(link.parentId, running, transition);
+  }
+
+  private apply(parentId: string, running: Running, transition: PlanTransition): void {
+    running.state = transition.state;
+    this.publish(parentId, running);
+    for (const step of transition.launch) {
+      const id = childId(parentId, step.id);
+      running.children.set(step.id, id);
+      this.childToParent.set(id, { parentId, stepId: step.id });
+      this.publish(parentId, running);
+      this.options.launch({ ...step.intent, id } as PlatformAction, parentId);
+    }
+  }
+
+  private publish(parentId: string, running: Running): void {
+    const { plan, state } = running;
+    const steps = plan.steps.map((s) => {
+      const actionId = running.children.get(s.id);
+      return {
+        id: s.id,
+        kind: s.intent.kind,
+        status: state.steps[s.id]?.status ?? 'waiting',
+        ...reasonOf(state, s.id),
+        ...(actionId ? { actionId } : {}),
+      };
+    });
+    const change: Partial<ActionOutcome> = { plan: { name: plan.name, steps }, children: [...running.children.values()] };
+    if (state.status !== 'running' && this.options.outcomeOf(parentId)?.status === 'pending') {
+      const failed = steps.filter((s) => s.status === 'failed');
+      const skipped = steps.filter((s) => s.status === 'skipped');
+      const parts = [
+        ...(failed.length ? [`Failed: ${failed.map((s) => `${s.id} (${s.reason ?? 'no reason given'})`).join('; ')}.`] : []),
+        ...(skipped.length ? [`Skipped: ${skipped.map((s) => `${s.id} (${s.reason ?? ''})`).join('; ')}.`] : []),
+        ...(steps.length === 0 ? ['Nothing to change: every control is already as it was.'] : []),
+      ];
+      const now = this.options.scheduler.now();
+      this.options.update(parentId, {
+        ...change,
+        status: state.status,
+        retryable: failed.length > 0,
+        settledAt: now,
+        latencyMs: now - (this.options.outcomeOf(parentId)?.requestedAt ?? now),
+        ...(parts.length ? { reason: parts.join(' ') } : {}),
+      });
+      this.options.log({
+        kind: 'plan.finished',
+        data: { actionId: parentId, name: plan.name, status: state.status, durationMs: now - state.startedAt },
+      });
+      if (plan.id === 'restore' && state.status === 'confirmed') this.captured = null;
+      return;
+    }
+    this.options.update(parentId, change);
+  }
+
+  private fail(actionId: string, reason: string): void {
+    const now = this.options.scheduler.now();
+    this.options.update(actionId, { status: 'failed', reason, retryable: false, settledAt: now });
+  }
+}
+
+function reasonOf(state: PlanState, stepId: string): { reason?: string } {
+  const reason = state.steps[stepId]?.reason;
+  return reason !== undefined ? { reason } : {};
+}
