@@ -14,6 +14,10 @@ import type { Provider, ProviderEvent, ProviderServices, ProviderSession } from 
 import { ProviderRegistry } from './providerRegistry';
 import { SessionController } from './session/sessionController';
 import { readSettingsView, writeSettings } from './settings/providerSettings';
+import { ParticipantHistory } from './session/participantHistory';
+import { parseAttendeeCsv } from '../../shared/risk/csv';
+import type { ExpectedAttendee } from '../../shared/risk/attendees';
+import { DEFAULT_RISK_SETTINGS, RiskSettings } from '../../shared/model/risk';
 
 export interface HostOptions {
   /** The app's data folder; incident logs go to `<dataDir>/logs`. */
@@ -45,6 +49,20 @@ interface Attached {
   controller: SessionController;
   limiter: ProviderLimiter;
   log: IncidentLog;
+  history: ParticipantHistory;
+}
+
+const RISK_SECTION = 'risk';
+
+async function loadRiskSettings(services: ProviderServices): Promise<RiskSettings> {
+  const stored = await services.settings.get(RISK_SECTION);
+  const raw = stored['json'];
+  if (!raw) return DEFAULT_RISK_SETTINGS;
+  try {
+    return RiskSettings.parse(JSON.parse(raw));
+  } catch {
+    return DEFAULT_RISK_SETTINGS;
+  }
 }
 
 /** A session id that sorts by time and names the log file: `20261126-224248-rehearsal-ab12cd`. */
@@ -58,15 +76,24 @@ export function createHost(options: HostOptions): Host {
   const listeners = new Set<HostListener>();
   let attached: Attached | null = null;
   let attaching = false;
+  // The expected-attendee list outlives sessions: it belongs to the event, not to one attach.
+  let attendees: ExpectedAttendee[] = [];
 
   function emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
     const event = { name, payload } as HostEvent;
     for (const listener of listeners) listener(event);
   }
 
+  /** Appends to a session's log and indexes the entry for the participant detail view. */
+  function write(target: { log: IncidentLog; history: ParticipantHistory }, body: EntryBody): { entry: LogEntry; durable: Promise<void> } {
+    const written = target.log.append(body);
+    target.history.note(written.entry);
+    return written;
+  }
+
   function record(body: EntryBody): LogEntry | undefined {
     if (!attached) return undefined;
-    return attached.log.append(body).entry;
+    return write(attached, body).entry;
   }
 
   const executor = new ActionExecutor({
@@ -86,7 +113,7 @@ export function createHost(options: HostOptions): Host {
     const current = attached;
     if (!current) return false;
     executor.reset();
-    current.log.append({ kind: 'session.ended', data: { reason } });
+    write(current, { kind: 'session.ended', data: { reason } });
     attached = null;
     await current.limiter.stop();
     await current.provider.close().catch((error: unknown) => console.error('provider close failed', error));
@@ -117,18 +144,22 @@ export function createHost(options: HostOptions): Host {
         emit: (event) => (controller ? controller.handle(event) : early.push(event)),
       });
     } catch (error) {
-      log.append({ kind: 'error', data: { message: (error as Error).message, context: 'attach' } });
+      log.append({ kind: 'error', data: { message: (error as Error).message.slice(0, 4000), context: 'attach' } });
       await log.close();
       throw error;
     }
-    log.append({ kind: 'session.started', data: { providerId, meetingId, title: session.meeting.title, options: providerOptions } });
+    const target = { log, history: new ParticipantHistory() };
+    write(target, { kind: 'session.started', data: { providerId, meetingId, title: session.meeting.title, options: providerOptions } });
+    if (attendees.length > 0) write(target, { kind: 'attendees.loaded', data: { count: attendees.length, source: 'csv' } });
     // Nothing is published until the first snapshot: a client starts from it, then patches.
     let published = false;
     controller = new SessionController({
       sessionId,
       meeting: session.meeting,
       onRoster: (message) => published && emit('roster', message),
-      onLog: (body) => log.append(body),
+      onLog: (body) => write(target, body),
+      attendees,
+      riskSettings: await loadRiskSettings(options.services),
     });
     const info: SessionInfo = {
       sessionId,
@@ -141,7 +172,7 @@ export function createHost(options: HostOptions): Host {
       logFile: log.file,
     };
     executor.reset();
-    attached = { info, provider: session, controller, limiter: new ProviderLimiter(session.limits), log };
+    attached = { info, provider: session, controller, limiter: new ProviderLimiter(session.limits), log, history: target.history };
     for (const event of early.splice(0)) controller.handle(event);
     const snapshot = controller.snapshot();
     published = true;
@@ -204,9 +235,61 @@ export function createHost(options: HostOptions): Host {
 
     async addNote({ text }) {
       const current = requireAttached();
-      const { entry, durable } = current.log.append({ kind: 'note', data: { text } });
+      const { entry, durable } = write(current, { kind: 'note', data: { text } });
       await durable;
       return entry;
+    },
+
+    async importAttendees({ csv }) {
+      const parsed = parseAttendeeCsv(csv);
+      if (!parsed.ok) return { ok: false, problems: parsed.problems };
+      attendees = parsed.attendees;
+      if (attached) {
+        record({ kind: 'attendees.loaded', data: { count: attendees.length, source: 'csv' } });
+        attached.controller.setAttendees(attendees);
+      }
+      return { ok: true, count: attendees.length };
+    },
+
+    async loadRegistrants() {
+      const current = requireAttached();
+      if (!current.provider.listRegistrants) {
+        throw new HostdeckError('providerError', `${current.info.providerName} does not offer a registrant list for this meeting.`);
+      }
+      attendees = await current.provider.listRegistrants();
+      record({ kind: 'attendees.loaded', data: { count: attendees.length, source: 'registrants' } });
+      current.controller.setAttendees(attendees);
+      return { count: attendees.length };
+    },
+
+    async getAttendees() {
+      return attendees;
+    },
+
+    async clearAttendees() {
+      attendees = [];
+      if (attached) {
+        record({ kind: 'attendees.loaded', data: { count: 0, source: 'cleared' } });
+        attached.controller.setAttendees([]);
+      }
+      return { count: 0 };
+    },
+
+    async getParticipantDetail({ participantId }) {
+      const current = requireAttached();
+      const participant = current.controller.participant(participantId);
+      return participant ? { participant, history: current.history.of(participantId) } : null;
+    },
+
+    async getRiskSettings() {
+      return loadRiskSettings(options.services);
+    },
+
+    async saveRiskSettings(settings) {
+      if (settings.watchAt > settings.flagAt) throw new HostdeckError('invalidInput', 'The "watch" score must not be above the "flag" score.');
+      await options.services.settings.set(RISK_SECTION, { json: JSON.stringify(settings) });
+      attached?.controller.setRiskSettings(settings);
+      return settings;
     },
 
     async getProviderSettings({ providerId }) {

@@ -3,12 +3,13 @@ import type { Capabilities } from '../../shared/model/capability';
 import type { Meeting, MeetingControls, MeetingSummary, ProviderId } from '../../shared/model/meeting';
 import type { BlockedJoin, Identity, LeaveReason, MediaAlert, Participant } from '../../shared/model/participant';
 import type { ProviderStatus, SettingsField } from '../../shared/contract/providerSettings';
+import type { ExpectedAttendee } from '../../shared/risk/attendees';
 import type { Scheduler } from '../../shared/util/time';
 import type { CredentialVault } from './credentials/vault';
 import type { SettingsStore } from './settings/settingsStore';
 
 /** What a provider reports about a participant when they join. */
-export type JoiningParticipant = Omit<Participant, 'joinedAt' | 'leftAt' | 'leaveReason' | 'presence'> & {
+export type JoiningParticipant = Omit<Participant, 'joinedAt' | 'leftAt' | 'leaveReason' | 'presence' | 'renamedFrom' | 'match' | 'risk'> & {
   presence: Exclude<Participant['presence'], 'left'>;
 };
 
@@ -119,6 +120,8 @@ export interface ProviderSession {
   perform(action: PlatformAction, signal: AbortSignal): Promise<void>;
   /** Renews the platform token after an `auth` failure; the executor then tries once more. */
   refreshAuth?(): Promise<void>;
+  /** The platform's registrants for this meeting: the expected-attendee list, where it has one. */
+  listRegistrants?(): Promise<ExpectedAttendee[]>;
   /** Current meeting controls as the platform reports them (for suspend/restore). */
   readControls?(): Promise<Partial<MeetingControls> & { locked?: boolean }>;
   /** Stops polling or listening; the meeting itself is left as it is. */

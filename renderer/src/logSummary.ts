@@ -30,6 +30,10 @@ export function summarizeEntry(entry: LogEntry, t: TFunction): LogSummary {
           .map(([key, change]) => (key === 'displayName' ? `renamed from "${String(change.from)}"` : describeChange(key, change.to)))
           .join('; '),
       };
+    case 'participant.flagged':
+      return { name: entry.data.displayName, detail: `${entry.data.score} · ${entry.data.flags.map((f) => t(`risk.${f.signal}`, { detail: f.detail ?? '' })).join('; ')}` };
+    case 'attendees.loaded':
+      return { detail: `${entry.data.count} · ${entry.data.source}` };
     case 'join.blocked':
       return { name: entry.data.attempt.displayName, detail: t(`roster.blockedReason_${entry.data.attempt.reason}`) };
     case 'action.requested': {

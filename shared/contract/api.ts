@@ -1,5 +1,5 @@
 import type { EventChannelName } from './channels';
-import type { HostCommands } from './commands';
+import type { ClientCommands } from './commands';
 import type { EventPayload } from './events';
 
 export type Unsubscribe = () => void;
@@ -13,4 +13,4 @@ export type HostSubscriptions = {
  * The one façade the renderer talks to, whichever shell hosts it: `window.hostdeck` in the desktop
  * app, a WebSocket client in browser mode.
  */
-export type HostdeckApi = HostCommands & HostSubscriptions;
+export type HostdeckApi = ClientCommands & HostSubscriptions;

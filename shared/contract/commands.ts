@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import { ActionOutcome, ActionRequest } from '../model/action';
-import { ActionId } from '../model/ids';
+import { ActionId, Id } from '../model/ids';
 import { MeetingSummary, ProviderId } from '../model/meeting';
 import { LogEntry } from '../incident/entry';
 import type { CommandChannelName } from './channels';
 import { RosterSnapshot } from './roster';
+import { Participant } from '../model/participant';
+import { RiskSettings } from '../model/risk';
+import { ExpectedAttendee } from '../risk/attendees';
+import { MAX_ATTENDEE_CSV } from '../risk/csv';
 import { ProviderSettingsView, ProviderStatus } from './providerSettings';
 import { AttachRequest, Overview, SessionInfo } from './session';
 
@@ -29,6 +33,22 @@ export const commands = {
     output: z.array(LogEntry),
   },
   addNote: { input: z.object({ text: z.string().trim().min(1).max(4000) }).strict(), output: LogEntry },
+  importAttendees: {
+    input: z.object({ csv: z.string().max(MAX_ATTENDEE_CSV) }).strict(),
+    output: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), count: z.number().int() }).strict(),
+      z.object({ ok: z.literal(false), problems: z.array(z.object({ line: z.number().int(), message: z.string().max(500) }).strict()).max(200) }).strict(),
+    ]),
+  },
+  loadRegistrants: { input: NoInput, output: z.object({ count: z.number().int() }).strict() },
+  getAttendees: { input: NoInput, output: z.array(ExpectedAttendee) },
+  clearAttendees: { input: NoInput, output: z.object({ count: z.number().int() }).strict() },
+  getParticipantDetail: {
+    input: z.object({ participantId: Id }).strict(),
+    output: z.object({ participant: Participant, history: z.array(LogEntry) }).strict().nullable(),
+  },
+  getRiskSettings: { input: NoInput, output: RiskSettings },
+  saveRiskSettings: { input: RiskSettings, output: RiskSettings },
   getProviderSettings: { input: z.object({ providerId: ProviderId }).strict(), output: ProviderSettingsView },
   saveProviderSettings: {
     input: z.object({ providerId: ProviderId, values: z.record(z.string().max(60), z.string().max(4000)) }).strict(),
@@ -40,7 +60,10 @@ export const commands = {
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;
+/** What a client sends (defaults may be left out). */
 export type CommandInput<N extends CommandName> = z.input<Commands[N]['input']>;
+/** What the host's handler receives: the input after parsing, defaults filled in. */
+export type CommandArgs<N extends CommandName> = z.output<Commands[N]['input']>;
 export type CommandOutput<N extends CommandName> = z.infer<Commands[N]['output']>;
 export { COMMAND_NAMES } from './channels';
 
@@ -49,5 +72,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const commandNamesMatch: Same<CommandName, CommandChannelName> = true;
 void commandNamesMatch;
 
-/** The host's command surface: one async function per command. */
-export type HostCommands = { [N in CommandName]: (input: CommandInput<N>) => Promise<CommandOutput<N>> };
+/** The host's command surface: one async function per command, called with parsed input. */
+export type HostCommands = { [N in CommandName]: (input: CommandArgs<N>) => Promise<CommandOutput<N>> };
+/** A client's view of the same commands: it may leave defaulted fields out. */
+export type ClientCommands = { [N in CommandName]: (input: CommandInput<N>) => Promise<CommandOutput<N>> };

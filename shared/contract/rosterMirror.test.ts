@@ -16,6 +16,9 @@ const p = (id: string, extra: Partial<Participant> = {}): Participant => ({
   sharing: false,
   identity: {},
   alerts: [],
+  renamedFrom: [],
+  match: { status: 'noList' },
+  risk: { score: 0, level: 'none', flags: [] },
   ...extra,
 });
 const snapshot = (seq: number, sessionId = 's1'): RosterSnapshot => ({

@@ -19,5 +19,5 @@ export type WireEvent = z.infer<typeof WireEvent>;
 export const WireFromHost = z.discriminatedUnion('t', [WireReply, WireEvent]);
 export type WireFromHost = z.infer<typeof WireFromHost>;
 
-/** Largest WebSocket message the host accepts from a client. */
-export const MAX_CLIENT_MESSAGE_BYTES = 64 * 1024;
+/** Largest WebSocket message the host accepts from a client (an attendee list can be a few MB). */
+export const MAX_CLIENT_MESSAGE_BYTES = 8 * 1024 * 1024;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Action, ActionOutcome } from '../model/action';
 import { ActionId, EpochMs, Id } from '../model/ids';
 import { MeetingControls } from '../model/meeting';
+import { AttendeeMatch, RiskFlag } from '../model/risk';
 import { BlockedJoin, LeaveReason, Participant } from '../model/participant';
 
 /** Version of the entry format written by this build. */
@@ -48,6 +49,11 @@ export const EntryBody = z.discriminatedUnion('kind', [
     }),
   }),
   z.object({ kind: z.literal('join.blocked'), data: z.object({ attempt: BlockedJoin }) }),
+  z.object({
+    kind: z.literal('participant.flagged'),
+    data: z.object({ participantId: Id, displayName: Text, score: z.number(), flags: z.array(RiskFlag), match: AttendeeMatch }),
+  }),
+  z.object({ kind: z.literal('attendees.loaded'), data: z.object({ count: z.number().int().nonnegative(), source: z.enum(['csv', 'registrants', 'cleared']) }) }),
   z.object({
     kind: z.literal('action.requested'),
     data: z.object({ action: Action, target: Text.optional(), parentId: ActionId.optional() }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EpochMs, Id } from './ids';
+import { AttendeeMatch, Risk } from './risk';
 
 /** Longest display name kept; anything beyond is cut by the host and marked as cut. */
 export const MAX_DISPLAY_NAME = 1000;
@@ -52,6 +53,12 @@ export const Participant = z
     sharing: z.boolean(),
     identity: Identity,
     alerts: z.array(MediaAlert).max(MediaAlert.options.length),
+    /** Earlier display names, oldest first (renames are a classic disguise). */
+    renamedFrom: z.array(z.string().max(MAX_DISPLAY_NAME + 40)).max(20),
+    /** Computed by the host: how this person relates to the expected-attendee list. */
+    match: AttendeeMatch,
+    /** Computed by the host: why this participant may be an intruder. */
+    risk: Risk,
   })
   .strict();
 export type Participant = z.infer<typeof Participant>;

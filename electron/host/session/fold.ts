@@ -1,6 +1,7 @@
 import type { EntryBody } from '../../../shared/incident/entry';
 import type { Meeting } from '../../../shared/model/meeting';
 import { MAX_DISPLAY_NAME, type BlockedJoin, type Participant } from '../../../shared/model/participant';
+import { NO_LIST_MATCH, NO_RISK } from '../../../shared/model/risk';
 import type { ParticipantChanges, ProviderEvent } from '../provider';
 
 /** How many event ids are remembered to drop duplicates. */
@@ -131,7 +132,13 @@ function foldJoin(state: FoldState, event: Extract<ProviderEvent, { type: 'joine
     foldUpdate(state, { type: 'updated', at: event.at, participantId: incoming.id, changes: fields }, result);
     return;
   }
-  const participant: Participant = { ...incoming, joinedAt: event.at };
+  const participant: Participant = {
+    ...incoming,
+    joinedAt: event.at,
+    renamedFrom: tracked?.participant.renamedFrom ?? [],
+    match: tracked?.participant.match ?? NO_LIST_MATCH,
+    risk: tracked?.participant.risk ?? NO_RISK,
+  };
   state.participants.set(participant.id, { participant, lastAt: event.at });
   result.upserts.push(participant);
   result.log.push({ kind: 'participant.joined', data: { participant } });
@@ -156,6 +163,9 @@ function foldLeave(state: FoldState, event: Extract<ProviderEvent, { type: 'left
     sharing: false,
     identity: {},
     alerts: [],
+    renamedFrom: [],
+    match: NO_LIST_MATCH,
+    risk: NO_RISK,
   };
   const participant: Participant = {
     ...base,
@@ -196,6 +206,7 @@ function foldUpdate(state: FoldState, event: Extract<ProviderEvent, { type: 'upd
     if (JSON.stringify(before[key]) === JSON.stringify(value)) continue;
     changes[key] = { from: before[key], to: value };
     (after as Record<string, unknown>)[key] = value;
+    if (key === 'displayName') after.renamedFrom = [...before.renamedFrom, before.displayName].slice(-20);
   }
   tracked.lastAt = event.at;
   if (Object.keys(changes).length === 0) return;
@@ -219,4 +230,10 @@ function foldEnd(state: FoldState, at: number, result: FoldResult): void {
   if (state.meeting.status !== 'ended') {
     foldMeeting(state, { ...state.meeting, status: 'ended', endedAt: at }, at, result);
   }
+}
+
+/** Replaces a known participant's record (used after risk assessment), keeping its event time. */
+export function replaceParticipant(state: FoldState, participant: Participant): void {
+  const tracked = state.participants.get(participant.id);
+  if (tracked) tracked.participant = participant;
 }

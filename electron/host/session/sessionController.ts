@@ -2,8 +2,11 @@ import type { RosterMessage, RosterPatch, RosterSnapshot } from '../../../shared
 import type { EntryBody } from '../../../shared/incident/entry';
 import type { Meeting } from '../../../shared/model/meeting';
 import type { BlockedJoin, Participant } from '../../../shared/model/participant';
+import { DEFAULT_RISK_SETTINGS, type RiskSettings } from '../../../shared/model/risk';
+import type { ExpectedAttendee } from '../../../shared/risk/attendees';
 import type { ProviderEvent } from '../provider';
-import { createFoldState, foldEvent, type FoldState } from './fold';
+import { createFoldState, foldEvent, replaceParticipant, type FoldState } from './fold';
+import { RiskEngine } from './riskEngine';
 
 export interface SessionControllerOptions {
   sessionId: string;
@@ -12,6 +15,8 @@ export interface SessionControllerOptions {
   onRoster: (message: RosterMessage) => void;
   /** Receives what each event means for the incident log, in event order. */
   onLog: (body: EntryBody) => void;
+  attendees?: readonly ExpectedAttendee[];
+  riskSettings?: RiskSettings;
   /**
    * Defers a flush so that events arriving together leave as one patch. Defaults to the next turn
    * of the event loop.
@@ -20,13 +25,16 @@ export interface SessionControllerOptions {
 }
 
 /**
- * Folds a provider's events into the authoritative meeting state and publishes it as a numbered
- * stream: a snapshot on request, and one patch per batch of changes.
+ * Folds a provider's events into the authoritative meeting state, assesses every changed
+ * participant for risk, and publishes the result as a numbered stream: a snapshot on request, and
+ * one patch per batch of changes.
  */
 export class SessionController {
   readonly sessionId: string;
   private readonly state: FoldState;
   private readonly options: SessionControllerOptions;
+  private readonly risk: RiskEngine;
+  private riskSettings: RiskSettings;
   private seq = 0;
   private pendingUpserts = new Map<string, Participant>();
   private pendingBlocked: BlockedJoin[] = [];
@@ -37,6 +45,10 @@ export class SessionController {
     this.options = options;
     this.sessionId = options.sessionId;
     this.state = createFoldState(options.meeting);
+    this.risk = new RiskEngine((id) => this.participant(id));
+    this.riskSettings = options.riskSettings ?? DEFAULT_RISK_SETTINGS;
+    this.risk.configure(this.riskSettings, options.meeting.startedAt);
+    if (options.attendees) this.risk.setAttendees(options.attendees);
   }
 
   get meeting(): Meeting {
@@ -47,14 +59,33 @@ export class SessionController {
     return this.state.participants.get(id)?.participant;
   }
 
+  participants(): Participant[] {
+    return [...this.state.participants.values()].map((t) => t.participant);
+  }
+
   /** Folds one platform event in; the resulting patch goes out on the next flush. */
   handle(event: ProviderEvent): void {
+    const startedBefore = this.state.meeting.startedAt;
     const result = foldEvent(this.state, event);
     for (const body of result.log) this.options.onLog(body);
-    for (const p of result.upserts) this.pendingUpserts.set(p.id, p);
+    if (this.state.meeting.startedAt !== startedBefore) this.risk.configure(this.riskSettings, this.state.meeting.startedAt);
+    const joined = new Set(result.log.flatMap((b) => (b.kind === 'participant.joined' ? [b.data.participant.id] : [])));
+    for (const p of result.upserts) this.assess(p, joined.has(p.id));
     this.pendingBlocked.push(...result.blocked);
     this.pendingMeeting ||= result.meetingChanged;
     if (result.upserts.length || result.blocked.length || result.meetingChanged) this.scheduleFlush();
+  }
+
+  /** Replaces the expected-attendee list and re-assesses everyone against it. */
+  setAttendees(list: readonly ExpectedAttendee[]): void {
+    this.risk.setAttendees(list);
+    this.reassessAll();
+  }
+
+  setRiskSettings(settings: RiskSettings): void {
+    this.riskSettings = settings;
+    this.risk.configure(settings, this.state.meeting.startedAt);
+    this.reassessAll();
   }
 
   /** Publishes pending changes now as one patch. */
@@ -82,12 +113,38 @@ export class SessionController {
       kind: 'snapshot',
       sessionId: this.sessionId,
       seq: this.seq,
-      state: {
-        meeting: this.state.meeting,
-        participants: [...this.state.participants.values()].map((t) => t.participant),
-        blockedJoins: [...this.state.blockedJoins],
-      },
+      state: { meeting: this.state.meeting, participants: this.participants(), blockedJoins: [...this.state.blockedJoins] },
     };
+  }
+
+  private reassessAll(): void {
+    for (const p of this.participants()) this.store(p, this.risk.reassess(p), false);
+    this.scheduleFlush();
+  }
+
+  private assess(p: Participant, isNewJoin: boolean): void {
+    const { participant, others } = this.risk.assess(p, isNewJoin);
+    this.store(p, participant, true);
+    for (const id of others) {
+      const other = this.participant(id);
+      if (other) this.store(other, this.risk.reassess(other), false);
+    }
+  }
+
+  /**
+   * Keeps an assessed participant, logs a newly flagged one, and queues it for the next patch when
+   * the fold changed it (`changedByEvent`) or its assessment moved.
+   */
+  private store(before: Participant, after: Participant, changedByEvent: boolean): void {
+    replaceParticipant(this.state, after);
+    const assessmentMoved = JSON.stringify([before.risk, before.match]) !== JSON.stringify([after.risk, after.match]);
+    if (after.risk.level === 'flagged' && before.risk.level !== 'flagged' && after.presence !== 'left') {
+      this.options.onLog({
+        kind: 'participant.flagged',
+        data: { participantId: after.id, displayName: after.displayName, score: after.risk.score, flags: after.risk.flags, match: after.match },
+      });
+    }
+    if (changedByEvent || assessmentMoved || this.pendingUpserts.has(after.id)) this.pendingUpserts.set(after.id, after);
   }
 
   private scheduleFlush(): void {
