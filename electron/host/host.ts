@@ -286,7 +286,8 @@ export function createHost(options: HostOptions): Host {
     },
 
     async saveRiskSettings(settings) {
-      if (settings.watchAt > settings.flagAt) throw new HostdeckError('invalidInput', 'The "watch" score must not be above the "flag" score.');
+      if (settings.watchAt > settings.flagAt)
+        throw new HostdeckError('invalidInput', 'The "watch" score must not be above the "flag" score.');
       await options.services.settings.set(RISK_SECTION, { json: JSON.stringify(settings) });
       attached?.controller.setRiskSettings(settings);
       return settings;

@@ -9,7 +9,10 @@ import type { CredentialVault } from './credentials/vault';
 import type { SettingsStore } from './settings/settingsStore';
 
 /** What a provider reports about a participant when they join. */
-export type JoiningParticipant = Omit<Participant, 'joinedAt' | 'leftAt' | 'leaveReason' | 'presence' | 'renamedFrom' | 'match' | 'risk'> & {
+export type JoiningParticipant = Omit<
+  Participant,
+  'joinedAt' | 'leftAt' | 'leaveReason' | 'presence' | 'renamedFrom' | 'match' | 'risk'
+> & {
   presence: Exclude<Participant['presence'], 'left'>;
 };
 

@@ -66,9 +66,20 @@ export async function settle(turns = 8): Promise<void> {
  * limiter dispatches asynchronously) get to run before and after the clock moves.
  */
 export async function advance(scheduler: ManualScheduler, ms: number, step = ms): Promise<void> {
-  await settle();
+  await quiesce(scheduler);
   for (let done = 0; done < ms; done += step) {
     scheduler.advance(Math.min(step, ms - done));
-    await settle();
+    await quiesce(scheduler);
+  }
+}
+
+/** Turns the event loop until no new virtual timer has appeared for a few turns in a row. */
+async function quiesce(scheduler: ManualScheduler): Promise<void> {
+  let last = -1;
+  let stable = 0;
+  for (let turn = 0; turn < 60 && stable < 4; turn++) {
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    stable = scheduler.pending === last ? stable + 1 : 0;
+    last = scheduler.pending;
   }
 }

@@ -31,7 +31,10 @@ export function summarizeEntry(entry: LogEntry, t: TFunction): LogSummary {
           .join('; '),
       };
     case 'participant.flagged':
-      return { name: entry.data.displayName, detail: `${entry.data.score} · ${entry.data.flags.map((f) => t(`risk.${f.signal}`, { detail: f.detail ?? '' })).join('; ')}` };
+      return {
+        name: entry.data.displayName,
+        detail: `${entry.data.score} · ${entry.data.flags.map((f) => t(`risk.${f.signal}`, { detail: f.detail ?? '' })).join('; ')}`,
+      };
     case 'attendees.loaded':
       return { detail: `${entry.data.count} · ${entry.data.source}` };
     case 'join.blocked':

@@ -37,7 +37,12 @@ export const commands = {
     input: z.object({ csv: z.string().max(MAX_ATTENDEE_CSV) }).strict(),
     output: z.discriminatedUnion('ok', [
       z.object({ ok: z.literal(true), count: z.number().int() }).strict(),
-      z.object({ ok: z.literal(false), problems: z.array(z.object({ line: z.number().int(), message: z.string().max(500) }).strict()).max(200) }).strict(),
+      z
+        .object({
+          ok: z.literal(false),
+          problems: z.array(z.object({ line: z.number().int(), message: z.string().max(500) }).strict()).max(200),
+        })
+        .strict(),
     ]),
   },
   loadRegistrants: { input: NoInput, output: z.object({ count: z.number().int() }).strict() },
@@ -45,7 +50,10 @@ export const commands = {
   clearAttendees: { input: NoInput, output: z.object({ count: z.number().int() }).strict() },
   getParticipantDetail: {
     input: z.object({ participantId: Id }).strict(),
-    output: z.object({ participant: Participant, history: z.array(LogEntry) }).strict().nullable(),
+    output: z
+      .object({ participant: Participant, history: z.array(LogEntry) })
+      .strict()
+      .nullable(),
   },
   getRiskSettings: { input: NoInput, output: RiskSettings },
   saveRiskSettings: { input: RiskSettings, output: RiskSettings },

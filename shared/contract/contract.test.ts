@@ -20,7 +20,14 @@ const participant = {
   alerts: ['loudAudio', 'explicitVideo'],
   renamedFrom: ['xx_k2j9'],
   match: { status: 'impostor', expectedId: 'a2', expectedName: 'Budi Santoso', basis: 'alreadyPresent' },
-  risk: { score: 8, level: 'flagged', flags: [{ signal: 'impostor', weight: 4, detail: 'Budi Santoso' }, { signal: 'platformAlert', weight: 4 }] },
+  risk: {
+    score: 8,
+    level: 'flagged',
+    flags: [
+      { signal: 'impostor', weight: 4, detail: 'Budi Santoso' },
+      { signal: 'platformAlert', weight: 4 },
+    ],
+  },
 } as const;
 const meeting = {
   id: 'intrusion',

@@ -53,7 +53,10 @@ export const EntryBody = z.discriminatedUnion('kind', [
     kind: z.literal('participant.flagged'),
     data: z.object({ participantId: Id, displayName: Text, score: z.number(), flags: z.array(RiskFlag), match: AttendeeMatch }),
   }),
-  z.object({ kind: z.literal('attendees.loaded'), data: z.object({ count: z.number().int().nonnegative(), source: z.enum(['csv', 'registrants', 'cleared']) }) }),
+  z.object({
+    kind: z.literal('attendees.loaded'),
+    data: z.object({ count: z.number().int().nonnegative(), source: z.enum(['csv', 'registrants', 'cleared']) }),
+  }),
   z.object({
     kind: z.literal('action.requested'),
     data: z.object({ action: Action, target: Text.optional(), parentId: ActionId.optional() }),

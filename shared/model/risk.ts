@@ -21,13 +21,17 @@ export const RiskSignal = z.enum(RISK_SIGNALS);
 export type RiskSignal = z.infer<typeof RiskSignal>;
 
 /** One reason a participant looks suspicious: its weight, and what it was about (a name, a count). */
-export const RiskFlag = z.object({ signal: RiskSignal, weight: z.number().int().min(0).max(10), detail: z.string().max(300).optional() }).strict();
+export const RiskFlag = z
+  .object({ signal: RiskSignal, weight: z.number().int().min(0).max(10), detail: z.string().max(300).optional() })
+  .strict();
 export type RiskFlag = z.infer<typeof RiskFlag>;
 
 export const RiskLevel = z.enum(['none', 'watch', 'flagged']);
 export type RiskLevel = z.infer<typeof RiskLevel>;
 
-export const Risk = z.object({ score: z.number().int().min(0).max(100), level: RiskLevel, flags: z.array(RiskFlag).max(RISK_SIGNALS.length) }).strict();
+export const Risk = z
+  .object({ score: z.number().int().min(0).max(100), level: RiskLevel, flags: z.array(RiskFlag).max(RISK_SIGNALS.length) })
+  .strict();
 export type Risk = z.infer<typeof Risk>;
 
 export const NO_RISK: Risk = { score: 0, level: 'none', flags: [] };
@@ -58,7 +62,12 @@ export const RiskSettings = z
     /** Score at which a participant is shown as worth watching. */
     watchAt: z.number().int().min(1).max(20).default(2),
     /** Joining this long after the start counts as late. */
-    lateAfterMs: z.number().int().min(0).max(86_400_000).default(10 * 60_000),
+    lateAfterMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(86_400_000)
+      .default(10 * 60_000),
     /** This many unknown joiners within `burstWindowMs` is a burst. */
     burstCount: z.number().int().min(2).max(100).default(3),
     burstWindowMs: z.number().int().min(1000).max(600_000).default(20_000),

@@ -28,7 +28,8 @@ const COLUMNS: Readonly<Record<'name' | 'email' | 'organisation' | 'role', reado
  * wrong, and then nothing is imported: a list is taken whole or not at all.
  */
 export function parseAttendeeCsv(text: string): CsvImport {
-  if (text.length > MAX_ATTENDEE_CSV) return { ok: false, problems: [{ line: 0, message: `The file is larger than ${MAX_ATTENDEE_CSV / 1_000_000} MB.` }] };
+  if (text.length > MAX_ATTENDEE_CSV)
+    return { ok: false, problems: [{ line: 0, message: `The file is larger than ${MAX_ATTENDEE_CSV / 1_000_000} MB.` }] };
   const source = text.replace(/^\uFEFF/, '');
   const parsed = Papa.parse<string[]>(source, { skipEmptyLines: 'greedy' });
   const problems: CsvProblem[] = parsed.errors.slice(0, 50).map((e) => ({ line: (e.row ?? 0) + 1, message: `CSV: ${e.message}` }));

@@ -13,7 +13,18 @@ export function foldForSearch(text: string): string {
 }
 
 /** Digits and symbols used as letters in disguised names. */
-const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'l', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '|': 'l', '!': 'l' };
+const LEET: Readonly<Record<string, string>> = {
+  '0': 'o',
+  '1': 'l',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+  '|': 'l',
+  '!': 'l',
+};
 
 /**
  * A name's skeleton: what it looks like, not what it is. Unicode look-alikes (Cyrillic "а" for "a",

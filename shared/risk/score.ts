@@ -26,8 +26,41 @@ export const SIGNAL_WEIGHTS: Readonly<Record<RiskSignal, number>> = {
  * spelling tricks ("b0kep", "s3x") do not hide them.
  */
 const EXPLICIT_WORDS = [
-  'porn', 'porno', 'sex', 'sexy', 'xxx', 'nude', 'nudes', 'naked', 'fuck', 'dick', 'cock', 'pussy', 'boobs', 'tits', 'horny', 'nsfw', 'onlyfans', 'camgirl',
-  'bokep', 'ngentot', 'entot', 'memek', 'kontol', 'toket', 'bugil', 'telanjang', 'sange', 'lonte', 'pelacur', 'jablay', 'colmek', 'coli', 'vcs', 'mesum', 'cabul',
+  'porn',
+  'porno',
+  'sex',
+  'sexy',
+  'xxx',
+  'nude',
+  'nudes',
+  'naked',
+  'fuck',
+  'dick',
+  'cock',
+  'pussy',
+  'boobs',
+  'tits',
+  'horny',
+  'nsfw',
+  'onlyfans',
+  'camgirl',
+  'bokep',
+  'ngentot',
+  'entot',
+  'memek',
+  'kontol',
+  'toket',
+  'bugil',
+  'telanjang',
+  'sange',
+  'lonte',
+  'pelacur',
+  'jablay',
+  'colmek',
+  'coli',
+  'vcs',
+  'mesum',
+  'cabul',
 ].map(nameSkeleton);
 const EXPLICIT_LONG = EXPLICIT_WORDS.filter((w) => w.length >= 5);
 
@@ -47,7 +80,10 @@ export interface ScoreContext {
 
 function explicitName(name: string): boolean {
   if (name.includes('\u{1F51E}') || /\b18\s*\+/.test(name)) return true;
-  const tokens = neutralizeText(name).text.split(/[\s_.\-()[\]/\\,;:]+/).map(nameSkeleton).filter(Boolean);
+  const tokens = neutralizeText(name)
+    .text.split(/[\s_.\-()[\]/\\,;:]+/)
+    .map(nameSkeleton)
+    .filter(Boolean);
   if (tokens.some((t) => EXPLICIT_WORDS.includes(t))) return true;
   const whole = nameSkeleton(name);
   return EXPLICIT_LONG.some((w) => whole.includes(w));
@@ -55,7 +91,9 @@ function explicitName(name: string): boolean {
 
 /** Names like "qq_k2j9x" or "zxcvbn": letters and digits mixed, or long runs without vowels. */
 export function looksRandom(name: string): boolean {
-  const tokens = neutralizeText(name).text.split(/[\s()]+/).filter(Boolean);
+  const tokens = neutralizeText(name)
+    .text.split(/[\s()]+/)
+    .filter(Boolean);
   return tokens.some((token) => {
     const letters = token.replace(/[^\p{L}]/gu, '');
     const digits = token.replace(/\D/g, '').length;
@@ -90,7 +128,10 @@ export function scoreParticipant(p: Participant, context: ScoreContext): Risk {
   if (p.match.status === 'unknown' || (p.match.status === 'noList' && noIdentity)) add('unknownIdentity');
   if (context.meetingStartedAt !== undefined && p.joinedAt - context.meetingStartedAt > context.settings.lateAfterMs) add('lateJoin');
   if (p.renamedFrom.length > 0 && attendee) add('renamed', p.renamedFrom.at(-1));
-  const score = Math.min(100, flags.reduce((sum, f) => sum + f.weight, 0));
+  const score = Math.min(
+    100,
+    flags.reduce((sum, f) => sum + f.weight, 0),
+  );
   const level = score >= context.settings.flagAt ? 'flagged' : score >= context.settings.watchAt ? 'watch' : 'none';
   return { score, level, flags };
 }

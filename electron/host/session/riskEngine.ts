@@ -106,7 +106,8 @@ export class RiskEngine {
   private noteUnknownJoin(id: string, at: number): string[] {
     const { burstCount, burstWindowMs } = this.settings;
     this.recentUnknown.push({ id, at });
-    while (this.recentHead < this.recentUnknown.length && (this.recentUnknown[this.recentHead]?.at ?? at) <= at - burstWindowMs) this.recentHead++;
+    while (this.recentHead < this.recentUnknown.length && (this.recentUnknown[this.recentHead]?.at ?? at) <= at - burstWindowMs)
+      this.recentHead++;
     if (this.recentHead > 1024 && this.recentHead * 2 > this.recentUnknown.length) {
       this.recentUnknown.splice(0, this.recentHead);
       this.recentHead = 0;

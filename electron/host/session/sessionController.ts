@@ -141,7 +141,13 @@ export class SessionController {
     if (after.risk.level === 'flagged' && before.risk.level !== 'flagged' && after.presence !== 'left') {
       this.options.onLog({
         kind: 'participant.flagged',
-        data: { participantId: after.id, displayName: after.displayName, score: after.risk.score, flags: after.risk.flags, match: after.match },
+        data: {
+          participantId: after.id,
+          displayName: after.displayName,
+          score: after.risk.score,
+          flags: after.risk.flags,
+          match: after.match,
+        },
       });
     }
     if (changedByEvent || assessmentMoved || this.pendingUpserts.has(after.id)) this.pendingUpserts.set(after.id, after);

@@ -331,6 +331,11 @@ export class SimulatedMeeting {
     if (event.sharing !== undefined && (event.sharing === false || privileged || controls.allowShare !== false))
       changes.sharing = event.sharing;
     if (event.alerts) changes.alerts = event.alerts;
+    const refused = (event.audio === true && changes.audio === undefined) || (event.video === true && changes.video === undefined);
+    if (refused && entry.person.intruder) {
+      // Kept quiet by the platform, an intruder keeps trying.
+      this.schedule({ ...event, at: this.scenarioNow() + RESUME_AFTER_MS });
+    }
     for (const key of ['audio', 'video', 'sharing'] as const) {
       if (changes[key] === undefined) continue;
       if (entry[key] === changes[key]) delete changes[key];
