@@ -119,6 +119,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // Hostdeck does not use the React Compiler, so libraries it cannot memoize are fine.
+      'react-hooks/incompatible-library': 'off',
       'no-restricted-imports': ['error', { paths: nodePaths, patterns: [noElectron, noNode, noElectronSide] }],
     },
   },

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { connectBridge } from './bridge';
+import { BridgeContext } from './bridge/context';
 import { App } from './components/App';
 import { createI18n } from './i18n';
 import { connectStore, createAppStore } from './store';
@@ -18,9 +19,11 @@ async function start(): Promise<void> {
   createRoot(root).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <StoreContext.Provider value={store}>
-          <App />
-        </StoreContext.Provider>
+        <BridgeContext.Provider value={bridge}>
+          <StoreContext.Provider value={store}>
+            <App />
+          </StoreContext.Provider>
+        </BridgeContext.Provider>
       </I18nextProvider>
     </StrictMode>,
   );

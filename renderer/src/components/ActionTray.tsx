@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { ActionOutcome } from '../../../shared/model/action';
+import { ACTION_KINDS, type ActionOutcome } from '../../../shared/model/action';
 import { neutralizeText } from '../../../shared/util/text';
 import { useAppStore } from '../store/context';
 
 function label(outcome: ActionOutcome, t: ReturnType<typeof useTranslation>['t']): string {
-  const known = ['eject', 'lock', 'unlock', 'endForAll', 'postChat'];
-  if (!known.includes(outcome.kind)) return t('actions.kind_unknown', { kind: outcome.kind });
+  if (!(ACTION_KINDS as readonly string[]).includes(outcome.kind)) return t('actions.kind_unknown', { kind: outcome.kind });
   return t(`actions.kind_${outcome.kind}`, { target: neutralizeText(outcome.target ?? outcome.participantId ?? '').text });
 }
 

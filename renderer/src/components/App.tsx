@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
+import { useAppKeys, useFlagCue, useTheme } from '../hooks';
 import { useAppStore } from '../store/context';
 import { ActionTray } from './ActionTray';
-import { LanguageSwitch } from './LanguageSwitch';
 import { LogTail } from './LogTail';
 import { MeetingHeader } from './MeetingHeader';
+import { MeetingPicker } from './MeetingPicker';
 import { Roster } from './Roster';
-import { ScenarioPicker } from './ScenarioPicker';
+import { SettingsDialog } from './SettingsDialog';
+import { ShortcutsOverlay } from './ShortcutsOverlay';
+import { SidePanel } from './SidePanel';
 
 function ConnectionBanner() {
   const { t } = useTranslation();
@@ -18,30 +21,51 @@ function ConnectionBanner() {
   );
 }
 
+function Console() {
+  useFlagCue();
+  return (
+    <div className="console">
+      <MeetingHeader />
+      <div className="console-body">
+        <main className="main-column">
+          <Roster />
+        </main>
+        <aside className="side">
+          <SidePanel />
+          <ActionTray />
+          <LogTail />
+        </aside>
+      </div>
+    </div>
+  );
+}
+
 export function App() {
   const { t } = useTranslation();
   const session = useAppStore((s) => s.session);
   const overview = useAppStore((s) => s.overview);
+  const setSettingsOpen = useAppStore((s) => s.setSettingsOpen);
+  const setShortcutsOpen = useAppStore((s) => s.setShortcutsOpen);
+  useTheme();
+  useAppKeys();
   return (
     <div className="app">
       <div className="topbar">
         <span className="brand">{t('app.name')}</span>
-        <LanguageSwitch />
+        <nav className="topbar-actions" aria-label={t('app.menu')}>
+          <button type="button" className="control control-quiet" onClick={() => setShortcutsOpen(true)} aria-keyshortcuts="?">
+            {t('app.shortcuts')}
+          </button>
+          <button type="button" className="control control-quiet" onClick={() => setSettingsOpen(true)} disabled={!overview}>
+            {t('app.settings')}
+          </button>
+        </nav>
       </div>
       <ConnectionBanner />
-      {overview && !session && <ScenarioPicker />}
-      {session && (
-        <div className="console">
-          <MeetingHeader />
-          <div className="console-body">
-            <Roster />
-            <aside className="side">
-              <ActionTray />
-              <LogTail />
-            </aside>
-          </div>
-        </div>
-      )}
+      {overview && !session && <MeetingPicker />}
+      {session && <Console />}
+      <ShortcutsOverlay />
+      <SettingsDialog />
     </div>
   );
 }

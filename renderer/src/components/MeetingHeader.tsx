@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/context';
+import { ControlButton } from './ControlButton';
 import { HoldButton } from './HoldButton';
 
 /** Time the End button must be held. */
@@ -12,29 +13,29 @@ function useCounts() {
       let inMeeting = 0;
       let waiting = 0;
       let left = 0;
-      let alerts = 0;
+      let flagged = 0;
       for (const p of s.roster.participants.values()) {
         if (p.presence === 'inMeeting') inMeeting++;
         else if (p.presence === 'waiting') waiting++;
         else left++;
-        if (p.presence !== 'left' && p.alerts.length > 0) alerts++;
+        if (p.presence !== 'left' && p.risk.level === 'flagged') flagged++;
       }
-      return { inMeeting, waiting, left, alerts, blocked: s.roster.blockedJoins.length };
+      return { inMeeting, waiting, left, flagged, blocked: s.roster.blockedJoins.length };
     }),
   );
 }
 
-/** Platform, title, status (by colour and by word), counts, and the meeting-wide controls. */
+/** Platform, title, status (by colour and by word), counts, and the controls that matter most under stress. */
 export function MeetingHeader() {
   const { t } = useTranslation();
   const meeting = useAppStore((s) => s.roster.meeting);
   const session = useAppStore((s) => s.session);
   const runAction = useAppStore((s) => s.runAction);
   const leaveMeeting = useAppStore((s) => s.leaveMeeting);
+  const hasSuspended = useAppStore((s) => [...s.actions.values()].some((o) => o.kind === 'suspendAll' && o.status !== 'failed'));
   const counts = useCounts();
   if (!meeting || !session) return null;
   const ended = meeting.status === 'ended';
-  const lockCapability = session.capabilities.lock;
   const endCapability = session.capabilities.endForAll;
 
   return (
@@ -51,6 +52,7 @@ export function MeetingHeader() {
               {meeting.locked ? `🔒 ${t('header.locked')}` : t('header.unlocked')}
             </span>
           )}
+          {meeting.link && meeting.link !== 'connected' && <span className="badge status-failed">{t(`header.link_${meeting.link}`)}</span>}
         </div>
       </div>
       <dl className="counts">
@@ -60,7 +62,7 @@ export function MeetingHeader() {
         </div>
         <div>
           <dt>{t('header.waitingRoom')}</dt>
-          <dd>{counts.waiting}</dd>
+          <dd data-testid="count-waiting">{counts.waiting}</dd>
         </div>
         <div>
           <dt>{t('header.left')}</dt>
@@ -70,28 +72,32 @@ export function MeetingHeader() {
           <dt>{t('header.blocked')}</dt>
           <dd data-testid="count-blocked">{counts.blocked}</dd>
         </div>
-        <div className={counts.alerts > 0 ? 'count-alert' : ''}>
-          <dt>{t('header.alerts')}</dt>
-          <dd data-testid="count-alerts">{counts.alerts}</dd>
+        <div className={counts.flagged > 0 ? 'count-alert' : ''}>
+          <dt>{t('header.flagged')}</dt>
+          <dd data-testid="count-flagged">{counts.flagged}</dd>
         </div>
       </dl>
       <div className="meeting-controls">
-        <button
-          type="button"
-          className={`control ${meeting.locked ? '' : 'control-lock'}`}
-          disabled={ended || !lockCapability.available}
-          title={lockCapability.available ? undefined : t('actions.unavailable', { reason: lockCapability.reason })}
-          onClick={() => void runAction({ kind: meeting.locked ? 'unlock' : 'lock' })}
+        <ControlButton
+          intent={{ kind: meeting.locked ? 'unlock' : 'lock' }}
+          className={meeting.locked ? '' : 'control-lock'}
+          testId="lock-toggle"
         >
           {meeting.locked ? t('header.unlock') : `🔒 ${t('header.lock')}`}
-        </button>
+        </ControlButton>
+        <ControlButton intent={{ kind: 'suspendAll' }} className="control-suspend" testId="suspend-all">
+          ⏸ {t('header.suspend')}
+        </ControlButton>
+        <ControlButton intent={{ kind: 'restore' }} blockedBecause={hasSuspended ? undefined : t('header.restoreHint')} testId="restore">
+          {t('header.restore')}
+        </ControlButton>
         <HoldButton
           holdMs={END_HOLD_MS}
           className="control control-danger"
           disabled={ended || !endCapability.available}
           label={t('header.endForAll')}
           holdingLabel={t('header.endHold')}
-          description={t('header.endHint')}
+          description={endCapability.available ? t('header.endHint') : `${endCapability.reason} ${endCapability.alternative ?? ''}`}
           onConfirm={() => void runAction({ kind: 'endForAll' })}
           testId="end-for-all"
         />

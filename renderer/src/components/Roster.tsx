@@ -1,105 +1,180 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import type { Participant } from '../../../shared/model/participant';
-import { formatOffset } from '../format';
+import { ROW_ACTION_KEYS } from '../keyboard/shortcuts';
+import { selectRows } from '../roster/rosterView';
 import { useAppStore } from '../store/context';
-import { DisplayName } from './DisplayName';
-import { ParticipantRow } from './ParticipantRow';
+import { BulkBar } from './BulkBar';
+import { BlockedJoins } from './BlockedJoins';
+import { RosterRow } from './RosterRow';
+import { RosterToolbar } from './RosterToolbar';
 
-/** Present participants first (those with alerts on top, then by join time); people who left on request. */
-function order(participants: Iterable<Participant>): { present: Participant[]; left: Participant[] } {
-  const present: Participant[] = [];
-  const left: Participant[] = [];
-  for (const p of participants) (p.presence === 'left' ? left : present).push(p);
-  present.sort((a, b) => Number(b.alerts.length > 0) - Number(a.alerts.length > 0) || a.joinedAt - b.joinedAt);
-  left.sort((a, b) => (b.leftAt ?? 0) - (a.leftAt ?? 0));
-  return { present, left };
-}
+const ROW_HEIGHT = 52;
 
+/**
+ * The roster: thousands of rows, only the visible ones rendered (TanStack Virtual), navigable and
+ * actionable from the keyboard: arrows move, Space ticks, Enter opens the detail, one letter acts
+ * on the focused participant (see the `?` overlay).
+ */
 export function Roster() {
   const { t } = useTranslation();
   const participants = useAppStore((s) => s.roster.participants);
-  const blockedJoins = useAppStore((s) => s.roster.blockedJoins);
   const meeting = useAppStore((s) => s.roster.meeting);
-  const ejectCapability = useAppStore((s) => s.session?.capabilities.eject);
+  const eject = useAppStore((s) => s.session?.capabilities.eject);
+  const query = useAppStore(useShallow((s) => ({ filters: s.filters, sort: s.sort, search: s.search })));
   const actions = useAppStore((s) => s.actions);
-  const runAction = useAppStore((s) => s.runAction);
-  const [showLeft, setShowLeft] = useState(false);
-  const { present, left } = useMemo(() => order(participants.values()), [participants]);
+  const selected = useAppStore((s) => s.selected);
+  const activeId = useAppStore((s) => s.activeId);
+  const { runAction, toggleSelected, setActive, openDetail, setSelected } = useAppStore(
+    useShallow((s) => ({
+      runAction: s.runAction,
+      toggleSelected: s.toggleSelected,
+      setActive: s.setActive,
+      openDetail: s.openDetail,
+      setSelected: s.setSelected,
+    })),
+  );
+  const rows = useMemo(() => selectRows(participants.values(), query), [participants, query]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const focusByKey = useRef(false);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+
   const ejecting = useMemo(() => {
     const ids = new Set<string>();
-    for (const outcome of actions.values()) {
-      if (outcome.kind === 'eject' && outcome.status === 'pending' && outcome.participantId) ids.add(outcome.participantId);
-    }
+    for (const o of actions.values())
+      if ((o.kind === 'eject' || o.kind === 'ban') && o.status === 'pending' && o.participantId) ids.add(o.participantId);
     return ids;
   }, [actions]);
   const onEject = useCallback((p: Participant) => void runAction({ kind: 'eject', participantId: p.id }), [runAction]);
-  if (!meeting || !ejectCapability) return null;
-  const rows = showLeft ? [...present, ...left] : present;
+  const activeIndex = rows.findIndex((p) => p.id === activeId);
+
+  // Keyboard moves focus along with the active row, scrolling it into view first.
+  useEffect(() => {
+    if (!focusByKey.current || activeIndex < 0) return;
+    focusByKey.current = false;
+    virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
+    requestAnimationFrame(() =>
+      scrollRef.current?.querySelector<HTMLElement>(`[data-participant-id="${CSS.escape(activeId ?? '')}"]`)?.focus(),
+    );
+  }, [activeIndex, activeId, virtualizer]);
+
+  if (!meeting || !eject) return null;
+
+  const move = (to: number): void => {
+    const target = rows[Math.max(0, Math.min(rows.length - 1, to))];
+    if (!target) return;
+    focusByKey.current = true;
+    setActive(target.id);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (event.target instanceof HTMLInputElement && event.target.type !== 'checkbox') return;
+    const current = activeIndex < 0 ? 0 : activeIndex;
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 500) / ROW_HEIGHT) - 1);
+    const active = rows[current];
+    const key = event.key;
+    const handled = (): void => event.preventDefault();
+    if (key === 'ArrowDown') return (handled(), move(activeIndex < 0 ? 0 : current + 1));
+    if (key === 'ArrowUp') return (handled(), move(current - 1));
+    if (key === 'PageDown') return (handled(), move(current + page));
+    if (key === 'PageUp') return (handled(), move(current - page));
+    if (key === 'Home') return (handled(), move(0));
+    if (key === 'End') return (handled(), move(rows.length - 1));
+    if (!active || event.altKey || event.metaKey) return;
+    if (event.ctrlKey && key.toLowerCase() === 'a')
+      return (handled(), setSelected(rows.filter((p) => p.presence !== 'left').map((p) => p.id)));
+    if (event.ctrlKey) return;
+    if (key === ' ') return (handled(), toggleSelected(active.id));
+    if (key === 'Enter') return (handled(), openDetail(active.id));
+    const kind = ROW_ACTION_KEYS[key.toLowerCase()];
+    if (kind && !event.shiftKey && active.presence !== 'left' && active.role !== 'host') {
+      handled();
+      void runAction({ kind, participantId: active.id });
+    }
+  };
 
   return (
     <section className="roster" aria-labelledby="roster-title">
       <div className="section-head">
-        <h2 id="roster-title">
-          {t('roster.title')} <span className="muted">({present.length})</span>
-        </h2>
-        {left.length > 0 && (
-          <label className="toggle">
-            <input type="checkbox" checked={showLeft} onChange={(e) => setShowLeft(e.target.checked)} />
-            {t('roster.showLeft', { count: left.length })}
-          </label>
-        )}
+        <h2 id="roster-title">{t('roster.title')}</h2>
       </div>
-      {rows.length === 0 ? (
-        <p className="muted">{t('roster.empty')}</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('roster.name')}</th>
-                <th scope="col">{t('roster.role')}</th>
-                <th scope="col">{t('roster.joined')}</th>
-                <th scope="col">{t('roster.media')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('roster.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((p) => (
-                <ParticipantRow
-                  key={p.id}
-                  participant={p}
-                  startedAt={meeting.startedAt}
-                  ejectCapability={ejectCapability}
-                  isEjecting={ejecting.has(p.id)}
-                  isMeetingOver={meeting.status === 'ended'}
-                  onEject={onEject}
-                />
-              ))}
-            </tbody>
-          </table>
+      <RosterToolbar total={participants.size} shown={rows.length} />
+      <BulkBar visible={rows} />
+      <div
+        role="grid"
+        aria-labelledby="roster-title"
+        aria-rowcount={rows.length + 1}
+        aria-multiselectable="true"
+        className="roster-grid"
+        onKeyDown={onKeyDown}
+      >
+        <div role="row" aria-rowindex={1} className="roster-row roster-head">
+          <div role="columnheader" className="cell-select">
+            <span className="visually-hidden">{t('roster.select')}</span>
+          </div>
+          <div role="columnheader" className="cell-name">
+            {t('roster.name')}
+          </div>
+          <div role="columnheader" className="cell-role">
+            {t('roster.role')}
+          </div>
+          <div role="columnheader" className="cell-time">
+            {t('roster.joined')}
+          </div>
+          <div role="columnheader" className="cell-media">
+            {t('roster.media')}
+          </div>
+          <div role="columnheader" className="cell-actions">
+            <span className="visually-hidden">{t('roster.actions')}</span>
+          </div>
         </div>
-      )}
-      {blockedJoins.length > 0 && (
-        <div className="blocked" data-testid="blocked-joins">
-          <h3>
-            {t('roster.blockedTitle')} <span className="muted">({blockedJoins.length})</span>
-          </h3>
-          <ul>
-            {blockedJoins
-              .slice(-50)
-              .reverse()
-              .map((b) => (
-                <li key={b.id} data-testid="blocked-join">
-                  <span className="cell-time">{formatOffset(b.at, meeting.startedAt)}</span> <DisplayName name={b.displayName} />{' '}
-                  <span className="muted">({t(`roster.blockedReason_${b.reason}`)})</span>
-                </li>
-              ))}
-          </ul>
+        <div
+          ref={scrollRef}
+          className="roster-scroll"
+          tabIndex={activeIndex < 0 ? 0 : -1}
+          aria-label={t('roster.scrollLabel')}
+          onFocus={(e) => {
+            if (e.target === e.currentTarget && rows[0]) move(activeIndex < 0 ? 0 : activeIndex);
+          }}
+          data-testid="roster-scroll"
+        >
+          {rows.length === 0 ? (
+            <p className="muted empty-roster">{t('roster.empty')}</p>
+          ) : (
+            <div className="roster-canvas" style={{ height: virtualizer.getTotalSize() }}>
+              {virtualizer.getVirtualItems().map((item) => {
+                const p = rows[item.index] as Participant;
+                return (
+                  <RosterRow
+                    key={p.id}
+                    participant={p}
+                    index={item.index}
+                    top={item.start}
+                    startedAt={meeting.startedAt}
+                    eject={eject}
+                    isEjecting={ejecting.has(p.id)}
+                    isMeetingOver={meeting.status === 'ended'}
+                    isSelected={selected.has(p.id)}
+                    isActive={p.id === activeId}
+                    onEject={onEject}
+                    onToggle={toggleSelected}
+                    onActivate={setActive}
+                    onOpen={openDetail}
+                  />
+                );
+              })}
+            </div>
+          )}
         </div>
-      )}
+      </div>
+      <BlockedJoins />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { createConnectionSlice } from './connectionSlice';
 import { createLogSlice } from './logSlice';
 import { createRosterSlice } from './rosterSlice';
 import { createSessionSlice } from './sessionSlice';
+import { createUiSlice } from './uiSlice';
 import type { AppState } from './types';
 
 export type { AppState } from './types';
@@ -18,6 +19,7 @@ export function createAppStore(bridge: Bridge): AppStore {
     ...createRosterSlice(bridge)(...a),
     ...createActionsSlice(bridge)(...a),
     ...createLogSlice(bridge)(...a),
+    ...createUiSlice(...a),
   }));
 }
 

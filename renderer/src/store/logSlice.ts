@@ -30,7 +30,7 @@ export function createLogSlice(bridge: Bridge): Slice<LogSlice> {
     },
 
     resetForSession() {
-      set({ log: [], actions: new Map(), dismissed: new Set(), roster: EMPTY_MIRROR });
+      set({ log: [], actions: new Map(), dismissed: new Set(), roster: EMPTY_MIRROR, selected: new Set(), activeId: null, detailId: null });
     },
 
     async resync() {

@@ -1,5 +1,5 @@
 import type { Overview, SessionInfo } from '../../../shared/contract/session';
-import type { MeetingSummary } from '../../../shared/model/meeting';
+import type { MeetingSummary, ProviderId } from '../../../shared/model/meeting';
 import type { Bridge } from '../bridge';
 import type { Slice } from './types';
 
@@ -20,51 +20,62 @@ export interface SessionSlice {
   /** Loads what the host offers and whether a meeting is already attached (e.g. after a reload). */
   refreshOverview(): Promise<void>;
   startRehearsal(choice: RehearsalChoice): Promise<void>;
+  /** Attaches to a meeting on a connected platform. */
+  attachMeeting(providerId: ProviderId, meetingId: string): Promise<void>;
   leaveMeeting(): Promise<void>;
   /** Records the attached session; returns true when it is a different one (state was reset). */
   setSession(session: SessionInfo | null): boolean;
 }
 
 export function createSessionSlice(bridge: Bridge): Slice<SessionSlice> {
-  return (set, get) => ({
-    overview: null,
-    session: null,
-    scenarios: [],
-    attachError: null,
-    isAttaching: false,
-
-    async refreshOverview() {
-      const [overview, scenarios] = await Promise.all([bridge.getOverview({}), bridge.listMeetings({ providerId: 'rehearsal' })]);
-      set({ overview, scenarios });
-      get().setSession(overview.session);
-    },
-
-    async startRehearsal(choice) {
+  return (set, get) => {
+    const attach = async (request: Parameters<Bridge['attach']>[0]): Promise<void> => {
       set({ isAttaching: true, attachError: null });
       try {
-        const session = await bridge.attach({
-          providerId: 'rehearsal',
-          meetingId: choice.scenarioId,
-          options: { seed: choice.seed, timeScale: choice.timeScale, startAt: choice.startAt },
-        });
+        const session = await bridge.attach(request);
         if (get().setSession(session)) await get().resync();
       } catch (error) {
         set({ attachError: (error as Error).message });
       } finally {
         set({ isAttaching: false });
       }
-    },
+    };
+    return {
+      overview: null,
+      session: null,
+      scenarios: [],
+      attachError: null,
+      isAttaching: false,
 
-    async leaveMeeting() {
-      await bridge.detach({});
-      get().setSession(null);
-    },
+      async refreshOverview() {
+        const [overview, scenarios] = await Promise.all([bridge.getOverview({}), bridge.listMeetings({ providerId: 'rehearsal' })]);
+        set({ overview, scenarios });
+        get().setSession(overview.session);
+      },
 
-    setSession(session) {
-      const changed = session?.sessionId !== get().session?.sessionId;
-      if (changed) get().resetForSession(session?.sessionId ?? null);
-      set({ session });
-      return changed;
-    },
-  });
+      async startRehearsal(choice) {
+        await attach({
+          providerId: 'rehearsal',
+          meetingId: choice.scenarioId,
+          options: { seed: choice.seed, timeScale: choice.timeScale, startAt: choice.startAt },
+        });
+      },
+
+      async attachMeeting(providerId, meetingId) {
+        await attach({ providerId, meetingId });
+      },
+
+      async leaveMeeting() {
+        await bridge.detach({});
+        get().setSession(null);
+      },
+
+      setSession(session) {
+        const changed = session?.sessionId !== get().session?.sessionId;
+        if (changed) get().resetForSession(session?.sessionId ?? null);
+        set({ session });
+        return changed;
+      },
+    };
+  };
 }

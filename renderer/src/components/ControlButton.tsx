@@ -1,0 +1,61 @@
+import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { capabilityRefusal } from '../../../shared/model/capability';
+import type { Intent, PlatformIntent } from '../../../shared/model/action';
+import { useAppStore } from '../store/context';
+
+interface ControlButtonProps {
+  intent: Intent;
+  children: ReactNode;
+  className?: string;
+  /** Extra reason to disable (e.g. nothing selected), shown like a capability reason. */
+  blockedBecause?: string;
+  /** Show the reason under the button when disabled (meeting-control panels), or only as a tooltip. */
+  showReason?: boolean;
+  testId?: string;
+  onDone?: () => void;
+}
+
+/** Why an intent cannot run now, or undefined: meeting over, capability missing (with the alternative). */
+export function useRefusal(intent: Intent): string | undefined {
+  const { t } = useTranslation();
+  const capabilities = useAppStore((s) => s.session?.capabilities);
+  const ended = useAppStore((s) => s.roster.meeting?.status === 'ended');
+  if (!capabilities) return t('controls.noMeeting');
+  if (ended) return t('controls.ended');
+  if (intent.kind === 'suspendAll' || intent.kind === 'restore') return undefined;
+  return capabilityRefusal(capabilities, intent as PlatformIntent);
+}
+
+/**
+ * A button for one moderator action that knows whether the platform can do it. When it cannot, the
+ * button is disabled and says why and what to do instead, in one line.
+ */
+export function ControlButton({ intent, children, className, blockedBecause, showReason = false, testId, onDone }: ControlButtonProps) {
+  const runAction = useAppStore((s) => s.runAction);
+  const refusal = useRefusal(intent) ?? blockedBecause;
+  const reasonId = useId();
+  return (
+    <span className={`control-wrap ${showReason && refusal ? 'has-reason' : ''}`}>
+      <button
+        type="button"
+        className={`control ${className ?? ''}`}
+        disabled={refusal !== undefined}
+        aria-describedby={refusal ? reasonId : undefined}
+        title={refusal}
+        data-testid={testId}
+        onClick={() => {
+          void runAction(intent);
+          onDone?.();
+        }}
+      >
+        {children}
+      </button>
+      {refusal && (
+        <span id={reasonId} className={showReason ? 'control-reason' : 'visually-hidden'}>
+          {refusal}
+        </span>
+      )}
+    </span>
+  );
+}

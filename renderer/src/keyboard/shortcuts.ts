@@ -1,0 +1,44 @@
+import type { ParticipantActionKind } from '../../../shared/model/action';
+
+/** A key and what it does, listed in the `?` overlay. `scope` says where it works. */
+export interface Shortcut {
+  readonly keys: string;
+  readonly scope: 'app' | 'roster';
+  /** i18n key of the description. */
+  readonly description: string;
+}
+
+/** One-key actions on the focused roster row. */
+export const ROW_ACTION_KEYS: Readonly<Record<string, ParticipantActionKind>> = {
+  e: 'eject',
+  b: 'ban',
+  m: 'mute',
+  v: 'stopVideo',
+  s: 'stopShare',
+  w: 'moveToWaitingRoom',
+  a: 'admit',
+  d: 'deny',
+};
+
+export const SHORTCUTS: readonly Shortcut[] = [
+  { keys: '?', scope: 'app', description: 'shortcuts.help' },
+  { keys: '/', scope: 'app', description: 'shortcuts.search' },
+  { keys: 'Esc', scope: 'app', description: 'shortcuts.escape' },
+  { keys: '↑ ↓ PgUp PgDn Home End', scope: 'roster', description: 'shortcuts.move' },
+  { keys: 'Space', scope: 'roster', description: 'shortcuts.select' },
+  { keys: 'Enter', scope: 'roster', description: 'shortcuts.detail' },
+  { keys: 'E', scope: 'roster', description: 'shortcuts.eject' },
+  { keys: 'B', scope: 'roster', description: 'shortcuts.ban' },
+  { keys: 'M', scope: 'roster', description: 'shortcuts.mute' },
+  { keys: 'V', scope: 'roster', description: 'shortcuts.stopVideo' },
+  { keys: 'S', scope: 'roster', description: 'shortcuts.stopShare' },
+  { keys: 'W', scope: 'roster', description: 'shortcuts.waitingRoom' },
+  { keys: 'A / D', scope: 'roster', description: 'shortcuts.admitDeny' },
+  { keys: 'Ctrl+A', scope: 'roster', description: 'shortcuts.selectAll' },
+];
+
+/** Whether a key event comes from a place where typing must not trigger shortcuts. */
+export function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}

@@ -1,0 +1,81 @@
+import type { Participant } from '../../../shared/model/participant';
+import { foldForSearch } from '../../../shared/risk/normalize';
+
+export const ROSTER_FILTERS = ['inMeeting', 'waiting', 'left', 'flagged', 'audio', 'video', 'sharing', 'unknown'] as const;
+export type RosterFilter = (typeof ROSTER_FILTERS)[number];
+export const ROSTER_SORTS = ['risk', 'joinTime', 'name'] as const;
+export type RosterSort = (typeof ROSTER_SORTS)[number];
+
+const PRESENCE_FILTERS: readonly RosterFilter[] = ['inMeeting', 'waiting', 'left'];
+
+export interface RosterQuery {
+  readonly filters: ReadonlySet<RosterFilter>;
+  readonly sort: RosterSort;
+  readonly search: string;
+}
+
+/** Folded names cached per participant object: participants are immutable, so the cache stays right. */
+const folded = new WeakMap<Participant, string>();
+function searchText(p: Participant): string {
+  let text = folded.get(p);
+  if (text === undefined) {
+    text = foldForSearch([p.displayName, p.identity.email, p.identity.organisation, ...p.renamedFrom].filter(Boolean).join(' '));
+    folded.set(p, text);
+  }
+  return text;
+}
+
+function matchesFilter(p: Participant, filter: RosterFilter): boolean {
+  switch (filter) {
+    case 'inMeeting':
+    case 'waiting':
+    case 'left':
+      return p.presence === filter;
+    case 'flagged':
+      return p.risk.level === 'flagged';
+    case 'audio':
+      return p.audio;
+    case 'video':
+      return p.video;
+    case 'sharing':
+      return p.sharing;
+    case 'unknown':
+      return (
+        p.match.status === 'unknown' ||
+        p.match.status === 'impostor' ||
+        (p.match.status === 'noList' && !p.identity.email && !p.identity.userId)
+      );
+  }
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+const RISK_ORDER = { flagged: 0, watch: 1, none: 2 } as const;
+
+/**
+ * The rows the roster shows: presence filters combine with OR (in meeting or waiting), the others
+ * narrow with AND (flagged and audio on); the search ignores case and diacritics and also looks at
+ * email, organisation and earlier names. Sorting by risk puts flagged people first, then the
+ * highest score, then the latest arrivals (intruders arrive late).
+ */
+export function selectRows(participants: Iterable<Participant>, query: RosterQuery): Participant[] {
+  const presence = PRESENCE_FILTERS.filter((f) => query.filters.has(f));
+  const others = [...query.filters].filter((f) => !PRESENCE_FILTERS.includes(f));
+  const needle = foldForSearch(query.search.trim());
+  const rows: Participant[] = [];
+  for (const p of participants) {
+    if (presence.length > 0 && !presence.some((f) => matchesFilter(p, f))) continue;
+    if (!others.every((f) => matchesFilter(p, f))) continue;
+    if (needle && !searchText(p).includes(needle)) continue;
+    rows.push(p);
+  }
+  switch (query.sort) {
+    case 'name':
+      return rows.sort((a, b) => collator.compare(a.displayName, b.displayName));
+    case 'joinTime':
+      return rows.sort((a, b) => a.joinedAt - b.joinedAt);
+    case 'risk':
+      return rows.sort(
+        (a, b) => RISK_ORDER[a.risk.level] - RISK_ORDER[b.risk.level] || b.risk.score - a.risk.score || b.joinedAt - a.joinedAt,
+      );
+  }
+}

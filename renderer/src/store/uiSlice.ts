@@ -1,0 +1,69 @@
+import type { RosterFilter, RosterSort } from '../roster/rosterView';
+import type { Slice } from './types';
+
+export type Theme = 'system' | 'light' | 'dark';
+export type SidePanel = 'detail' | 'attendees' | 'controls';
+
+/** Renderer-only state: what the moderator is looking at. Never meeting truth. */
+export interface UiSlice {
+  filters: ReadonlySet<RosterFilter>;
+  sort: RosterSort;
+  search: string;
+  /** Participants ticked for a bulk action. */
+  selected: ReadonlySet<string>;
+  /** The roster row that has keyboard focus. */
+  activeId: string | null;
+  /** The participant whose detail is open. */
+  detailId: string | null;
+  sidePanel: SidePanel;
+  isShortcutsOpen: boolean;
+  isSettingsOpen: boolean;
+  theme: Theme;
+  toggleFilter(filter: RosterFilter): void;
+  setSort(sort: RosterSort): void;
+  setSearch(search: string): void;
+  toggleSelected(id: string): void;
+  setSelected(ids: Iterable<string>): void;
+  setActive(id: string | null): void;
+  openDetail(id: string | null): void;
+  setSidePanel(panel: SidePanel): void;
+  setShortcutsOpen(open: boolean): void;
+  setSettingsOpen(open: boolean): void;
+  setTheme(theme: Theme): void;
+}
+
+export const DEFAULT_FILTERS: ReadonlySet<RosterFilter> = new Set(['inMeeting', 'waiting']);
+
+export const createUiSlice: Slice<UiSlice> = (set, get) => ({
+  filters: DEFAULT_FILTERS,
+  sort: 'risk',
+  search: '',
+  selected: new Set(),
+  activeId: null,
+  detailId: null,
+  sidePanel: 'controls',
+  isShortcutsOpen: false,
+  isSettingsOpen: false,
+  theme: 'system',
+  toggleFilter: (filter) => {
+    const filters = new Set(get().filters);
+    if (filters.has(filter)) filters.delete(filter);
+    else filters.add(filter);
+    set({ filters });
+  },
+  setSort: (sort) => set({ sort }),
+  setSearch: (search) => set({ search }),
+  toggleSelected: (id) => {
+    const selected = new Set(get().selected);
+    if (selected.has(id)) selected.delete(id);
+    else selected.add(id);
+    set({ selected });
+  },
+  setSelected: (ids) => set({ selected: new Set(ids) }),
+  setActive: (activeId) => set({ activeId }),
+  openDetail: (detailId) => set(detailId ? { detailId, sidePanel: 'detail' } : { detailId: null }),
+  setSidePanel: (sidePanel) => set({ sidePanel }),
+  setShortcutsOpen: (isShortcutsOpen) => set({ isShortcutsOpen }),
+  setSettingsOpen: (isSettingsOpen) => set({ isSettingsOpen }),
+  setTheme: (theme) => set({ theme }),
+});
