@@ -31,6 +31,15 @@ export const RehearsalOptions = z
     disabled: z.array(CapabilityName).max(CAPABILITIES.length).default([]),
     /** How long the executor waits for one call. */
     callTimeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+    /** The town hall's crowd: how many join at the start, and how many come and go each second. */
+    crowd: z
+      .object({
+        size: z.number().int().min(1).max(50_000),
+        churnPerSecond: z.number().int().min(0).max(2_000),
+        churnDurationMs: z.number().int().min(0).max(3_600_000),
+      })
+      .strict()
+      .optional(),
     /** Scenario time an ejected intruder waits before trying to come back. */
     rejoinDelayMs: z.number().int().min(0).max(3_600_000).default(75_000),
   })

@@ -72,11 +72,11 @@ export function createRehearsalProvider(): Provider {
     },
 
     async attach(meetingId: string, rawOptions: unknown, context: ProviderContext): Promise<ProviderSession> {
-      const scenario = findScenario(meetingId);
-      if (!scenario) throw new HostdeckError('unknownMeeting', `There is no rehearsal scenario "${meetingId}".`);
       const parsed = RehearsalOptions.safeParse(rawOptions ?? {});
       if (!parsed.success) throw new HostdeckError('invalidInput', `Rehearsal options are not valid: ${describeIssues(parsed.error)}`);
       const options = parsed.data;
+      const scenario = findScenario(meetingId, options.crowd);
+      if (!scenario) throw new HostdeckError('unknownMeeting', `There is no rehearsal scenario "${meetingId}".`);
       const simulation = new SimulatedMeeting(meetingId, scenario.build(options.seed), options, context.scheduler, context.emit);
       const session: ProviderSession = {
         meeting: simulation.meetingInfo,

@@ -18,7 +18,8 @@ export function ActionTray() {
   const dismissed = useAppStore((s) => s.dismissed);
   const retryAction = useAppStore((s) => s.retryAction);
   const dismissAction = useAppStore((s) => s.dismissAction);
-  const visible = [...actions.values()].filter((o) => !dismissed.has(o.actionId)).reverse();
+  // Steps of a plan show inside their plan's checklist, not as separate items.
+  const visible = [...actions.values()].filter((o) => !dismissed.has(o.actionId) && !o.parentId).reverse();
 
   return (
     <section className="action-tray" aria-labelledby="actions-title">
@@ -28,7 +29,7 @@ export function ActionTray() {
       {visible.length === 0 ? (
         <p className="muted">{t('actions.empty')}</p>
       ) : (
-        <ul aria-live="polite" data-testid="action-list">
+        <ul aria-live="polite" data-testid="action-list" tabIndex={0} aria-label={t('actions.title')}>
           {visible.map((o) => (
             <li
               key={o.actionId}
@@ -44,7 +45,20 @@ export function ActionTray() {
               {o.latencyMs !== undefined && o.status === 'confirmed' && (
                 <span className="muted">{t('actions.latency', { ms: Math.round(o.latencyMs) })}</span>
               )}
-              {o.status === 'failed' && o.reason && <p className="action-reason">{o.reason}</p>}
+              {o.plan && (
+                <ol className="plan-steps" data-testid="plan-steps">
+                  {o.plan.steps.map((step) => (
+                    <li key={step.id} className={`plan-step step-${step.status}`} data-step={step.id} data-status={step.status}>
+                      <span className={`badge status-${step.status === 'running' || step.status === 'waiting' ? 'pending' : step.status}`}>
+                        {t(`plan.${step.status}`)}
+                      </span>{' '}
+                      {t(`actions.kind_${step.kind}`, { target: '' })}
+                      {step.reason && step.status !== 'confirmed' && <span className="step-reason"> — {step.reason}</span>}
+                    </li>
+                  ))}
+                </ol>
+              )}
+              {o.status === 'failed' && o.reason && !o.plan && <p className="action-reason">{o.reason}</p>}
               {o.status !== 'pending' && (
                 <span className="action-buttons">
                   {o.status === 'failed' && o.retryable && (

@@ -22,7 +22,7 @@ export function LogTail() {
       {log.length === 0 ? (
         <p className="muted">{t('log.empty')}</p>
       ) : (
-        <ol className="log-lines" data-testid="log-lines">
+        <ol className="log-lines" data-testid="log-lines" tabIndex={0} aria-label={t('log.title')}>
           {[...log].reverse().map((entry) => {
             const summary = summarizeEntry(entry, t);
             return (

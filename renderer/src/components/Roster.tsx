@@ -54,6 +54,18 @@ export function Roster() {
   }, [actions]);
   const onEject = useCallback((p: Participant) => void runAction({ kind: 'eject', participantId: p.id }), [runAction]);
   const activeIndex = rows.findIndex((p) => p.id === activeId);
+  const lastIndex = useRef(0);
+  if (activeIndex >= 0) lastIndex.current = activeIndex;
+
+  // When the focused participant leaves the list (ejected, filtered out), focus stays in the roster
+  // on the row that took its place, so the next key acts on the next person.
+  useEffect(() => {
+    if (activeId === null || activeIndex >= 0 || rows.length === 0) return;
+    const focusWasInRoster = scrollRef.current?.contains(document.activeElement) || document.activeElement === document.body;
+    if (!focusWasInRoster) return;
+    focusByKey.current = true;
+    setActive((rows[Math.min(lastIndex.current, rows.length - 1)] as Participant).id);
+  }, [activeId, activeIndex, rows, setActive]);
 
   // Keyboard moves focus along with the active row, scrolling it into view first.
   useEffect(() => {
@@ -115,28 +127,31 @@ export function Roster() {
         className="roster-grid"
         onKeyDown={onKeyDown}
       >
-        <div role="row" aria-rowindex={1} className="roster-row roster-head">
-          <div role="columnheader" className="cell-select">
-            <span className="visually-hidden">{t('roster.select')}</span>
-          </div>
-          <div role="columnheader" className="cell-name">
-            {t('roster.name')}
-          </div>
-          <div role="columnheader" className="cell-role">
-            {t('roster.role')}
-          </div>
-          <div role="columnheader" className="cell-time">
-            {t('roster.joined')}
-          </div>
-          <div role="columnheader" className="cell-media">
-            {t('roster.media')}
-          </div>
-          <div role="columnheader" className="cell-actions">
-            <span className="visually-hidden">{t('roster.actions')}</span>
+        <div role="rowgroup">
+          <div role="row" aria-rowindex={1} className="roster-row roster-head">
+            <div role="columnheader" className="cell-select">
+              <span className="visually-hidden">{t('roster.select')}</span>
+            </div>
+            <div role="columnheader" className="cell-name">
+              {t('roster.name')}
+            </div>
+            <div role="columnheader" className="cell-role">
+              {t('roster.role')}
+            </div>
+            <div role="columnheader" className="cell-time">
+              {t('roster.joined')}
+            </div>
+            <div role="columnheader" className="cell-media">
+              {t('roster.media')}
+            </div>
+            <div role="columnheader" className="cell-actions">
+              <span className="visually-hidden">{t('roster.actions')}</span>
+            </div>
           </div>
         </div>
         <div
           ref={scrollRef}
+          role="rowgroup"
           className="roster-scroll"
           tabIndex={activeIndex < 0 ? 0 : -1}
           aria-label={t('roster.scrollLabel')}

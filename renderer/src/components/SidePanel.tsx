@@ -36,7 +36,7 @@ export function SidePanel() {
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`} className="tab-panel">
+      <div role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`} className="tab-panel" tabIndex={0}>
         {panel === 'controls' && <MeetingControls />}
         {panel === 'detail' && <ParticipantDetail />}
         {panel === 'attendees' && <AttendeesPanel />}

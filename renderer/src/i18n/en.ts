@@ -236,6 +236,7 @@ export const en = {
     kind_unknown: 'Action {{kind}}',
     unavailable: 'Not available: {{reason}}',
   },
+  plan: { waiting: 'Waiting', running: 'Running', confirmed: 'Done', failed: 'Failed', skipped: 'Skipped' },
   settings: {
     title: 'Settings',
     appearance: 'Appearance',

@@ -245,6 +245,7 @@ export const id: Messages = {
     kind_unknown: 'Tindakan {{kind}}',
     unavailable: 'Tidak tersedia: {{reason}}',
   },
+  plan: { waiting: 'Menunggu', running: 'Berjalan', confirmed: 'Selesai', failed: 'Gagal', skipped: 'Dilewati' },
   settings: {
     title: 'Pengaturan',
     appearance: 'Tampilan',

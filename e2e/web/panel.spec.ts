@@ -1,0 +1,128 @@
+import { expect, test } from '../support/fixtures';
+import { flaggedRows, startRehearsal, tabTo } from '../support/console';
+
+test('keyboard only: from the first flagged joiner to every intruder ejected and the meeting locked', async ({ page, shell }) => {
+  await page.goto(shell.url);
+  await expect(page.getByRole('heading', { name: 'Start a rehearsal' })).toBeVisible();
+  await tabTo(page, 'select[id]'); // the speed choice stays at 10×
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('End'); // start one minute before the intruders
+  await tabTo(page, 'button[type=submit]');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('meeting-status')).toHaveText('LIVE');
+
+  await expect(flaggedRows(page).first()).toBeVisible({ timeout: 30_000 });
+  // Lock first, so ejected intruders cannot come straight back.
+  await tabTo(page, '[data-testid=lock-toggle]');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('lock-status')).toHaveText(/LOCKED/);
+  await page.waitForTimeout(1_500);
+  await tabTo(page, '[data-testid=roster-scroll], [data-testid=participant-row]');
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 12 && (await flaggedRows(page).count()) > 0; i++) {
+    await expect(page.locator('[data-testid=participant-row]:focus')).toHaveAttribute('data-risk', /flagged|watch|none/);
+    if ((await page.locator('[data-testid=participant-row]:focus').getAttribute('data-risk')) === 'flagged') await page.keyboard.press('e');
+    await page.waitForTimeout(400);
+    await page.keyboard.press('Home');
+  }
+  await expect(flaggedRows(page)).toHaveCount(0);
+  await expect(page.getByTestId('lock-status')).toHaveText(/LOCKED/);
+  const ejected = page.locator('[data-testid=action-item][data-kind=eject][data-status=confirmed]');
+  expect(await ejected.count()).toBeGreaterThanOrEqual(3);
+});
+
+test('filters, sort and search that ignores case and diacritics', async ({ page, shell }) => {
+  await startRehearsal(page, shell.url);
+  await expect(flaggedRows(page).first()).toBeVisible({ timeout: 30_000 });
+  const total = Number((await page.getByTestId('count-in-meeting').textContent()) ?? 0);
+  await expect(page.getByTestId('roster-count')).toContainText(`${total} shown`);
+
+  const search = page.getByTestId('roster-search');
+  await page.keyboard.press('/');
+  await expect(search).toBeFocused();
+  const someone = await page.locator('[data-testid=participant-row][data-risk=none] .name-button').first().textContent();
+  const surname = (someone ?? '').split(' (')[0]!.split(' ').at(-1)!;
+  const accented = surname.replace(/a/, 'á').replace(/e/, 'é').toUpperCase();
+  await search.fill(accented);
+  const rows = page.locator('[data-testid=participant-row]');
+  await expect(rows.first()).toBeVisible();
+  for (const text of await rows.locator('.name-button').allTextContents()) expect(text.toLowerCase()).toContain(surname.toLowerCase());
+  await search.fill('');
+
+  await page.getByTestId('filter-flagged').click();
+  await expect(rows.first()).toBeVisible();
+  expect(await rows.evaluateAll((r) => r.every((row) => row.getAttribute('data-risk') === 'flagged'))).toBe(true);
+  await page.getByTestId('filter-flagged').click();
+  await page.getByTestId('filter-audio').click();
+  expect(await rows.count()).toBeGreaterThan(0);
+  await page.getByTestId('filter-audio').click();
+
+  await flaggedRows(page)
+    .first()
+    .getByRole('button', { name: /^Eject/ })
+    .click();
+  await page.getByTestId('filter-inMeeting').click();
+  await page.getByTestId('filter-waiting').click();
+  await page.getByTestId('filter-left').click();
+  await expect(page.locator('[data-testid=participant-row][data-presence=left]').first()).toBeVisible();
+  expect(await rows.evaluateAll((r) => r.every((row) => row.getAttribute('data-presence') === 'left'))).toBe(true);
+});
+
+test('switching to Bahasa Indonesia changes the whole panel and is remembered', async ({ page, shell }) => {
+  await startRehearsal(page, shell.url);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Language').selectOption('id');
+  await page.getByRole('button', { name: 'Tutup' }).click();
+  await expect(page.getByTestId('meeting-status')).toHaveText('BERLANGSUNG');
+  await expect(page.getByRole('button', { name: /Kunci rapat/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /Bekukan semua aktivitas/ })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'id');
+  await page.reload();
+  await expect(page.getByTestId('meeting-status')).toHaveText('BERLANGSUNG');
+});
+
+test('a restricted platform: controls it cannot do are disabled and say why and what to do instead', async ({ page, shell }) => {
+  await startRehearsal(page, shell.url, { scenario: /restricted platform/ });
+  await expect(flaggedRows(page).first()).toBeVisible({ timeout: 30_000 });
+  const eject = flaggedRows(page)
+    .first()
+    .getByRole('button', { name: /^Eject/ });
+  await expect(eject).toBeDisabled();
+  await expect(eject).toHaveAttribute('title', /cannot remove participants through its API.*Lock the meeting, then end it for all/);
+  await expect(page.getByTestId('eject-all-flagged')).toBeDisabled();
+  await expect(page.getByTestId('mute-all')).toBeDisabled();
+  await expect(
+    page.getByText('This platform cannot mute everyone through its API. End the meeting for all if the noise cannot be stopped.'),
+  ).toBeVisible();
+  await expect(page.getByTestId('lock-toggle')).toBeEnabled();
+  await page.getByTestId('suspend-all').click();
+  const suspend = page.locator('[data-testid=action-item][data-kind=suspendAll]');
+  await expect(suspend).toHaveAttribute('data-status', 'confirmed');
+  await expect(suspend.locator('[data-step=muteAll]')).toHaveAttribute('data-status', 'skipped');
+  await expect(suspend.locator('[data-step=muteAll]')).toContainText('By hand: ask the platform host to mute everyone.');
+  await expect(suspend.locator('[data-step=lock]')).toHaveAttribute('data-status', 'confirmed');
+  await expect(page.getByTestId('lock-status')).toHaveText(/LOCKED/);
+});
+
+test('hostile display names render as inert, isolated, truncated text', async ({ page, shell }) => {
+  await startRehearsal(page, shell.url, { scenario: /Disguised names/, speed: '60', startAt: 'beginning' });
+  const rows = page.locator('[data-testid=participant-row]');
+  await expect(rows).toHaveCount(20, { timeout: 30_000 }); // host, 10 officials, 9 hostile names
+  await page.waitForTimeout(500);
+  expect(await page.title()).toBe('Hostdeck');
+  expect(await page.locator('[data-testid=roster-scroll] img, [data-testid=roster-scroll] script').count()).toBe(0);
+  await expect(page.getByTestId('roster-scroll').getByText('<img src=x onerror="document.title=\'pwned\'">')).toBeVisible();
+  const texts = await rows.locator('bdi').allTextContents();
+  // eslint-disable-next-line no-control-regex -- looking for control characters is the point
+  expect(texts.some((t) => /[\u202A-\u202E\u2066-\u2069\u200B-\u200F\u0000-\u001F]/.test(t))).toBe(false);
+  expect(texts).toContain('Budi Santoso');
+  expect(texts).toContain('fdp.exe Rapat Resmi');
+  expect(Math.max(...texts.map((t) => [...t].length))).toBeLessThanOrEqual(49);
+  const long = rows.locator('.display-name[title^="Panitia Resmi"]').first();
+  expect((await long.getAttribute('title'))?.length).toBeGreaterThan(400);
+  await expect(rows.filter({ hasText: 'hidden characters removed' }).first()).toBeVisible();
+  const flood = await rows.locator('bdi', { hasText: '\u{1F608}' }).first().textContent();
+  expect(flood?.endsWith('…')).toBe(true);
+  const box = await rows.first().boundingBox();
+  expect(box?.height).toBe(52); // nothing can stretch a row
+});
