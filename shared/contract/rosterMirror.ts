@@ -66,3 +66,47 @@ export function applyRosterMessage(mirror: RosterMirror, message: RosterMessage)
     status: 'applied',
   };
 }
+
+/**
+ * Folds a batch of messages (all that arrived within one frame) with at most one copy of the
+ * participant map. Stops at the first gap: the client then asks for a snapshot.
+ */
+export function applyRosterMessages(
+  mirror: RosterMirror,
+  messages: readonly RosterMessage[],
+): { mirror: RosterMirror; status: MirrorStatus } {
+  let current = mirror;
+  let copied: Map<string, Participant> | null = null;
+  let applied = false;
+  for (const message of messages) {
+    if (message.kind === 'snapshot') {
+      const next = applyRosterMessage(current, message);
+      if (next.status === 'applied') {
+        current = next.mirror;
+        copied = null;
+        applied = true;
+      }
+      continue;
+    }
+    if (message.sessionId !== current.sessionId) return { mirror: withMap(current, copied), status: 'gap' };
+    if (message.seq <= current.seq) continue;
+    if (message.seq !== current.seq + 1) return { mirror: withMap(current, copied), status: 'gap' };
+    if (message.upserts.length > 0) {
+      copied ??= new Map(current.participants);
+      for (const p of message.upserts) copied.set(p.id, p);
+    }
+    current = {
+      sessionId: current.sessionId,
+      seq: message.seq,
+      meeting: message.meeting ?? current.meeting,
+      participants: copied ?? current.participants,
+      blockedJoins: message.blocked.length > 0 ? [...current.blockedJoins, ...message.blocked] : current.blockedJoins,
+    };
+    applied = true;
+  }
+  return { mirror: withMap(current, copied), status: applied ? 'applied' : 'stale' };
+}
+
+function withMap(mirror: RosterMirror, map: Map<string, Participant> | null): RosterMirror {
+  return map && mirror.participants !== map ? { ...mirror, participants: map } : mirror;
+}

@@ -22,9 +22,13 @@ export function neutralizeText(raw: string): NeutralizedText {
   return { text, removed: raw.length - stripped.length };
 }
 
+let segmenter: Intl.Segmenter | undefined;
+
 /** Cuts text to at most `max` user-perceived characters (so emoji and accents are not split). */
 export function truncateGraphemes(text: string, max: number): { text: string; truncated: boolean } {
-  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  // A grapheme is at least one code unit, so text this short cannot exceed the limit.
+  if (text.length <= max) return { text, truncated: false };
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   let count = 0;
   let end = 0;
   for (const { segment, index } of segmenter.segment(text)) {

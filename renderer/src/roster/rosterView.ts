@@ -51,6 +51,11 @@ function matchesFilter(p: Participant, filter: RosterFilter): boolean {
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 const RISK_ORDER = { flagged: 0, watch: 1, none: 2 } as const;
 
+/** Flagged first, then watch, then the rest; within a level, the higher score first. */
+function riskRank(p: Participant): number {
+  return RISK_ORDER[p.risk.level] * 1000 - p.risk.score;
+}
+
 /**
  * The rows the roster shows: presence filters combine with OR (in meeting or waiting), the others
  * narrow with AND (flagged and audio on); the search ignores case and diacritics and also looks at
@@ -74,8 +79,6 @@ export function selectRows(participants: Iterable<Participant>, query: RosterQue
     case 'joinTime':
       return rows.sort((a, b) => a.joinedAt - b.joinedAt);
     case 'risk':
-      return rows.sort(
-        (a, b) => RISK_ORDER[a.risk.level] - RISK_ORDER[b.risk.level] || b.risk.score - a.risk.score || b.joinedAt - a.joinedAt,
-      );
+      return rows.sort((a, b) => riskRank(a) - riskRank(b) || b.joinedAt - a.joinedAt);
   }
 }

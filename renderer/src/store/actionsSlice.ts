@@ -13,6 +13,7 @@ export interface ActionsSlice {
   retryAction(actionId: string): Promise<void>;
   dismissAction(actionId: string): void;
   applyOutcome(outcome: ActionOutcome): void;
+  applyOutcomes(outcomes: readonly ActionOutcome[]): void;
 }
 
 function newActionId(): string {
@@ -69,12 +70,19 @@ export function createActionsSlice(bridge: Bridge): Slice<ActionsSlice> {
     },
 
     applyOutcome(outcome) {
-      const current = get().actions.get(outcome.actionId);
-      // An outcome never goes backwards: a late "pending" reply must not hide a settled result.
-      if (current && current.status !== 'pending' && outcome.status === 'pending' && outcome.attempts <= current.attempts) return;
-      const actions = new Map(get().actions);
-      actions.set(outcome.actionId, outcome);
-      set({ actions });
+      get().applyOutcomes([outcome]);
+    },
+
+    applyOutcomes(outcomes) {
+      let actions: Map<string, ActionOutcome> | null = null;
+      for (const outcome of outcomes) {
+        const current = (actions ?? get().actions).get(outcome.actionId);
+        // An outcome never goes backwards: a late "pending" reply must not hide a settled result.
+        if (current && current.status !== 'pending' && outcome.status === 'pending' && outcome.attempts <= current.attempts) continue;
+        actions ??= new Map(get().actions);
+        actions.set(outcome.actionId, outcome);
+      }
+      if (actions) set({ actions });
     },
   });
 }

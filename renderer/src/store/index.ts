@@ -5,6 +5,7 @@ import { createConnectionSlice } from './connectionSlice';
 import { createLogSlice } from './logSlice';
 import { createRosterSlice } from './rosterSlice';
 import { createSessionSlice } from './sessionSlice';
+import { createInbox } from './inbox';
 import { createUiSlice } from './uiSlice';
 import type { AppState } from './types';
 
@@ -26,10 +27,15 @@ export function createAppStore(bridge: Bridge): AppStore {
 /** Wires the bridge's pushed events and connection changes into the store. Returns an unsubscribe. */
 export function connectStore(store: AppStore, bridge: Bridge): () => void {
   const state = store.getState;
+  const inbox = createInbox((batch) => {
+    if (batch.roster.length) state().applyRosterBatch(batch.roster);
+    if (batch.outcomes.length) state().applyOutcomes(batch.outcomes);
+    if (batch.log.length) state().appendLogBatch(batch.log);
+  });
   const subscriptions = [
-    bridge.onRoster((message) => state().applyRoster(message)),
-    bridge.onAction((outcome) => state().applyOutcome(outcome)),
-    bridge.onLog((entry) => state().appendLog(entry)),
+    bridge.onRoster((message) => inbox.push('roster', message)),
+    bridge.onAction((outcome) => inbox.push('outcomes', outcome)),
+    bridge.onLog((entry) => inbox.push('log', entry)),
     bridge.onSession((session) => {
       if (state().setSession(session) && session)
         void state()

@@ -9,6 +9,7 @@ export const LOG_TAIL_SIZE = 300;
 export interface LogSlice {
   log: readonly LogEntry[];
   appendLog(entry: LogEntry): void;
+  appendLogBatch(entries: readonly LogEntry[]): void;
   /** Clears everything session-bound when the attached session changes. */
   resetForSession(sessionId: string | null): void;
   /** Reloads roster, actions and log tail from the host (after attach or a reconnect). */
@@ -20,13 +21,23 @@ export function createLogSlice(bridge: Bridge): Slice<LogSlice> {
     log: [],
 
     appendLog(entry) {
+      get().appendLogBatch([entry]);
+    },
+
+    appendLogBatch(entries) {
       const session = get().session;
-      if (session && entry.sessionId !== session.sessionId) return;
       const log = get().log;
-      const last = log.at(-1);
-      if (last && last.sessionId === entry.sessionId && entry.seq <= last.seq) return;
-      const next = [...log, entry];
-      set({ log: next.length > LOG_TAIL_SIZE ? next.slice(-LOG_TAIL_SIZE) : next });
+      let last = log.at(-1);
+      const fresh: LogEntry[] = [];
+      for (const entry of entries) {
+        if (session && entry.sessionId !== session.sessionId) continue;
+        if (last && last.sessionId === entry.sessionId && entry.seq <= last.seq) continue;
+        fresh.push(entry);
+        last = entry;
+      }
+      if (fresh.length === 0) return;
+      const next = log.length + fresh.length > LOG_TAIL_SIZE ? [...log, ...fresh].slice(-LOG_TAIL_SIZE) : [...log, ...fresh];
+      set({ log: next });
     },
 
     resetForSession() {

@@ -1,5 +1,5 @@
 import type { RosterMessage } from '../../../shared/contract/roster';
-import { applyRosterMessage, EMPTY_MIRROR, type RosterMirror } from '../../../shared/contract/rosterMirror';
+import { applyRosterMessage, applyRosterMessages, EMPTY_MIRROR, type RosterMirror } from '../../../shared/contract/rosterMirror';
 import type { Bridge } from '../bridge';
 import type { Slice } from './types';
 
@@ -7,6 +7,8 @@ export interface RosterSlice {
   roster: RosterMirror;
   /** Folds a pushed roster message in; on a gap, asks the host for a fresh snapshot. */
   applyRoster(message: RosterMessage): void;
+  /** Folds everything that arrived within one frame, with one copy and one render. */
+  applyRosterBatch(messages: readonly RosterMessage[]): void;
   requestSnapshot(): Promise<void>;
 }
 
@@ -18,6 +20,12 @@ export function createRosterSlice(bridge: Bridge): Slice<RosterSlice> {
     applyRoster(message) {
       const { mirror, status } = applyRosterMessage(get().roster, message);
       if (status === 'applied') set({ roster: mirror });
+      if (status === 'gap') void get().requestSnapshot();
+    },
+
+    applyRosterBatch(messages) {
+      const { mirror, status } = applyRosterMessages(get().roster, messages);
+      if (mirror !== get().roster) set({ roster: mirror });
       if (status === 'gap') void get().requestSnapshot();
     },
 
