@@ -150,7 +150,9 @@ async function admitAll(ctx: ActionContext, signal: AbortSignal): Promise<void> 
  */
 async function muteAll(ctx: ActionContext, signal: AbortSignal): Promise<void> {
   ctx.liveId();
-  const targets = [...ctx.roster().values()].filter((p) => p.presence === 'inMeeting' && p.audio && p.role !== 'host' && p.role !== 'cohost');
+  const targets = [...ctx.roster().values()].filter(
+    (p) => p.presence === 'inMeeting' && p.audio && p.role !== 'host' && p.role !== 'cohost',
+  );
   const spacing = Math.ceil(1000 / Math.max(0.1, ctx.tuning.muteAllPerSecond));
   const failed: { name: string; error: ProviderError }[] = [];
   for (const [index, target] of targets.entries()) {
@@ -175,10 +177,13 @@ async function muteAll(ctx: ActionContext, signal: AbortSignal): Promise<void> {
   await ctx.refreshRoster();
   const last = failed.at(-1);
   if (last) {
-    throw new ProviderError(`Muted ${targets.length - failed.length} of ${targets.length}; not muted: ${failed.length} (${last.error.message})`, {
-      kind: last.error.kind,
-      ...(last.error.retryAfterMs !== undefined ? { retryAfterMs: last.error.retryAfterMs } : {}),
-    });
+    throw new ProviderError(
+      `Muted ${targets.length - failed.length} of ${targets.length}; not muted: ${failed.length} (${last.error.message})`,
+      {
+        kind: last.error.kind,
+        ...(last.error.retryAfterMs !== undefined ? { retryAfterMs: last.error.retryAfterMs } : {}),
+      },
+    );
   }
 }
 
@@ -187,7 +192,9 @@ async function setLocked(ctx: ActionContext, locked: boolean, signal: AbortSigna
   let control = await ctx.api.put('/meetings/controls', WebexControl, { query, body: { locked }, signal });
   if (control.locked !== locked) control = await ctx.api.get('/meetings/controls', WebexControl, { query, signal });
   if (control.locked !== locked) {
-    throw new ProviderError(`Webex accepted the request, but the meeting is still ${locked ? 'unlocked' : 'locked'}.`, { kind: 'unconfirmed' });
+    throw new ProviderError(`Webex accepted the request, but the meeting is still ${locked ? 'unlocked' : 'locked'}.`, {
+      kind: 'unconfirmed',
+    });
   }
   ctx.setLocked(locked);
 }

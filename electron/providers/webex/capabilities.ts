@@ -57,7 +57,10 @@ const NOT_IN_REST: Partial<Record<CapabilityName, { reason: string; alternative?
   },
 };
 
-export const WEBEX_CAPABILITIES: Capabilities = onlyCapabilities(AVAILABLE, (name) => NOT_IN_REST[name] ?? { reason: 'Not available on Webex.' });
+export const WEBEX_CAPABILITIES: Capabilities = onlyCapabilities(
+  AVAILABLE,
+  (name) => NOT_IN_REST[name] ?? { reason: 'Not available on Webex.' },
+);
 
 /**
  * Webex publishes no Meetings rate figure (PLATFORMS.md §2.2: only 429 with Retry-After). These are

@@ -47,7 +47,9 @@ describe('Webex live roster', () => {
     await advanceWithIo(t, 1_000);
     expect(of(t.events, 'joined').at(-1)?.participant).toMatchObject({ displayName: 'Latecomer', presence: 'waiting' });
     expect(of(t.events, 'left')).toEqual([expect.objectContaining({ participantId: idOf(meeting, 'Official 2'), reason: 'left' })]);
-    expect(of(t.events, 'updated')).toEqual([expect.objectContaining({ participantId: idOf(meeting, 'Official 3'), changes: { audio: false } })]);
+    expect(of(t.events, 'updated')).toEqual([
+      expect.objectContaining({ participantId: idOf(meeting, 'Official 3'), changes: { audio: false } }),
+    ]);
   });
 
   it('polls faster while the roster changes and slower while it is quiet', async () => {
@@ -119,7 +121,11 @@ describe('Webex host actions', () => {
     await advanceWithIo(t, 1_000);
     const failure = await pending;
     expect(failure).toBeInstanceOf(ProviderError);
-    expect(failure).toMatchObject({ kind: 'unconfirmed', retryable: true, message: expect.stringMatching(/Official 1 is still in the meeting/) });
+    expect(failure).toMatchObject({
+      kind: 'unconfirmed',
+      retryable: true,
+      message: expect.stringMatching(/Official 1 is still in the meeting/),
+    });
     expect(t.fake.calls('Get Meeting Participant Details')).toHaveLength(3);
   });
 

@@ -200,7 +200,9 @@ export class WebexSession implements ProviderSession {
   /** A scheduled meeting becomes a meeting instance when someone starts it: look for that. */
   private async findLiveInstance(): Promise<boolean> {
     const { items } = await this.api.get('/meetings', MeetingList, { query: { meetingType: 'meeting', state: 'inProgress', max: '100' } });
-    const instance = items.find((m) => m.id === this.meetingId || m.scheduledMeetingId === this.meetingId || m.meetingSeriesId === this.meetingId);
+    const instance = items.find(
+      (m) => m.id === this.meetingId || m.scheduledMeetingId === this.meetingId || m.meetingSeriesId === this.meetingId,
+    );
     if (!instance) return false;
     this.live = instance.id;
     const started = platformTime(instance.start);

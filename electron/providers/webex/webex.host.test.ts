@@ -84,7 +84,9 @@ describe('the intrusion drill on Webex, through the real host', () => {
     expect(verifyChain(lines, sha256Hex)).toMatchObject({ ok: true });
     const entries = lines.filter(Boolean).map((l) => JSON.parse(l) as LogEntry);
     const at = (predicate: (e: LogEntry) => boolean) => entries.findIndex(predicate);
-    const ejected = intruders.map((p) => at((e) => e.kind === 'participant.left' && e.data.participantId === p.id && e.data.reason === 'ejected'));
+    const ejected = intruders.map((p) =>
+      at((e) => e.kind === 'participant.left' && e.data.participantId === p.id && e.data.reason === 'ejected'),
+    );
     const locked = at((e) => e.kind === 'meeting.locked');
     const ended = at((e) => e.kind === 'meeting.ended');
     expect(ejected.every((i) => i > 0)).toBe(true);

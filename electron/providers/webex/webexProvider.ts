@@ -83,7 +83,9 @@ export function createWebexProvider(services: ProviderServices, options: WebexPr
       const started = new Set(live.items.flatMap((m) => [m.scheduledMeetingId, m.meetingSeriesId].filter((id) => id !== undefined)));
       return [
         ...live.items.map((m) => summary(m, 'live')),
-        ...scheduled.items.filter((m) => ['scheduled', 'ready', 'lobby', 'active'].includes(m.state) && !started.has(m.id)).map((m) => summary(m, 'scheduled')),
+        ...scheduled.items
+          .filter((m) => ['scheduled', 'ready', 'lobby', 'active'].includes(m.state) && !started.has(m.id))
+          .map((m) => summary(m, 'scheduled')),
       ];
     },
 
@@ -121,7 +123,8 @@ function summary(meeting: Meeting, status: 'live' | 'scheduled'): MeetingSummary
     providerId: PROVIDER_ID,
     meetingId: meeting.id,
     title: (meeting.title || 'Webex meeting').slice(0, 500),
-    description: status === 'live' ? `${kind} in progress` : `${kind} scheduled${meeting.start ? ` for ${meeting.start.slice(0, 40)}` : ''}`,
+    description:
+      status === 'live' ? `${kind} in progress` : `${kind} scheduled${meeting.start ? ` for ${meeting.start.slice(0, 40)}` : ''}`,
     status,
     ...(startsAt !== undefined ? { startsAt } : {}),
   };

@@ -92,7 +92,8 @@ export class FakeApi {
 
   private updateParticipant(participantId: string, body: Record<string, boolean>): FakeReply {
     const found = this.state.findParticipant(participantId);
-    if (!found || found.participant.state === 'end' || found.meeting.state !== 'inProgress') return notFound('participant in a live meeting');
+    if (!found || found.participant.state === 'end' || found.meeting.state !== 'inProgress')
+      return notFound('participant in a live meeting');
     // The answer describes the participant as the call found them (InProgressParticipant has no `end`).
     const before = participantObject(found.meeting, found.participant);
     this.state.update(participantId, { expel: body.expel, admit: body.admit, muted: body.muted });

@@ -117,7 +117,8 @@ export class FakeOAuth {
     if (grant === 'authorization_code') return this.redeem(form);
     if (grant === 'refresh_token') {
       const entry = this.refresh.get(form.get('refresh_token') ?? '');
-      if (!entry || entry.revoked || entry.expiresAt <= this.options.now()) return oauthError(400, 'invalid_grant', 'refresh token is not valid');
+      if (!entry || entry.revoked || entry.expiresAt <= this.options.now())
+        return oauthError(400, 'invalid_grant', 'refresh token is not valid');
       return this.issue(form.get('refresh_token') ?? '', '');
     }
     return oauthError(400, 'unsupported_grant_type', grant);

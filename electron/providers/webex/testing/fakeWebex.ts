@@ -64,15 +64,16 @@ export class FakeWebex {
 
   static async start(options: FakeWebexOptions = {}): Promise<FakeWebex> {
     const spec = await SpecValidator.load();
-    let fake: FakeWebex | undefined;
-    const server = createServer((req, res) => void fake?.serve(req, res));
+    // The server exists before the fake that answers on it (the fake needs the port).
+    const holder: { fake?: FakeWebex } = {};
+    const server = createServer((req, res) => void holder.fake?.serve(req, res));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
     });
     const { port } = server.address() as AddressInfo;
-    fake = new FakeWebex(server, spec, `http://127.0.0.1:${port}`, options);
-    return fake;
+    holder.fake = new FakeWebex(server, spec, `http://127.0.0.1:${port}`, options);
+    return holder.fake;
   }
 
   get apiBaseUrl(): string {
@@ -143,17 +144,26 @@ export class FakeWebex {
     const { operation, violation } = this.spec.checkRequest({ method, path, query, headers, body });
     if (violation) {
       this.violations.push(violation);
-      return { reply: { status: 400, body: { message: `Not allowed by the Webex spec: ${violation.problems.join('; ')}` } }, operationId: violation.operationId };
+      return {
+        reply: { status: 400, body: { message: `Not allowed by the Webex spec: ${violation.problems.join('; ')}` } },
+        operationId: violation.operationId,
+      };
     }
     const operationId = operation?.operationId;
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    if (!this.oauth.isValid(bearer)) return { reply: { status: 401, body: { message: 'The request requires a valid access token.' } }, operationId };
+    if (!this.oauth.isValid(bearer))
+      return { reply: { status: 401, body: { message: 'The request requires a valid access token.' } }, operationId };
     const fault = this.faults.shift();
     if (fault) {
       const headers: Record<string, string> = fault.retryAfterS !== undefined ? { 'Retry-After': String(fault.retryAfterS) } : {};
       return { reply: { status: fault.status, headers, body: { message: `fault injected (${fault.status})` } }, operationId };
     }
-    const reply = this.api.handle({ operationId: operationId ?? '', params: pathParams(operation?.path ?? '', path), query: url.searchParams, body });
+    const reply = this.api.handle({
+      operationId: operationId ?? '',
+      params: pathParams(operation?.path ?? '', path),
+      query: url.searchParams,
+      body,
+    });
     if (operation) {
       const problem = this.spec.checkResponse(operation, method, path, reply.status, reply.body ?? {});
       if (problem) this.violations.push(problem);
@@ -171,7 +181,8 @@ export class FakeWebex {
     if (method === 'POST' && parts[1] === 'meetings' && parts[3] === 'participants') {
       return { status: 201, body: this.state.join(parts[2] ?? '', JSON.parse(raw || '{}') as JoinOptions) };
     }
-    if (method === 'POST' && parts[1] === 'meetings' && parts[3] === 'start') return { status: 201, body: this.state.start(parts[2] ?? '') };
+    if (method === 'POST' && parts[1] === 'meetings' && parts[3] === 'start')
+      return { status: 201, body: this.state.start(parts[2] ?? '') };
     if (method === 'POST' && parts[1] === 'participants' && parts[3] === 'leave') {
       this.state.leave(parts[2] ?? '');
       return { status: 204 };

@@ -59,7 +59,13 @@ export class FakeWebexState {
     return new Date(ms).toISOString();
   }
 
-  addMeeting(options: { title: string; live?: boolean; startsInMs?: number; settings?: Record<string, unknown>; password?: string }): FakeMeeting {
+  addMeeting(options: {
+    title: string;
+    live?: boolean;
+    startsInMs?: number;
+    settings?: Record<string, unknown>;
+    password?: string;
+  }): FakeMeeting {
     const series = randomUUID().replaceAll('-', '');
     const start = this.now() + (options.startsInMs ?? 0);
     const scheduled: FakeMeeting = {

@@ -35,7 +35,9 @@ describe('the fake Webex holds every request and response to the official spec',
 
   it('passes a well-formed request through to authentication', async () => {
     fake = await FakeWebex.start();
-    const response = await fetch(`${fake.apiBaseUrl}/meetingParticipants?meetingId=m&max=100`, { headers: { Authorization: 'Bearer nope' } });
+    const response = await fetch(`${fake.apiBaseUrl}/meetingParticipants?meetingId=m&max=100`, {
+      headers: { Authorization: 'Bearer nope' },
+    });
     expect(response.status).toBe(401);
     expect(fake.violations).toEqual([]);
   });
@@ -50,6 +52,8 @@ describe('the fake Webex holds every request and response to the official spec',
       where: 'response',
       problems: [expect.stringMatching(/state must be equal to one of the allowed values/)],
     });
-    expect(spec.checkResponse(operation, 'GET', '/meetingParticipants', 201, {})).toMatchObject({ problems: ['status 201 is not declared'] });
+    expect(spec.checkResponse(operation, 'GET', '/meetingParticipants', 201, {})).toMatchObject({
+      problems: ['status 201 is not declared'],
+    });
   });
 });

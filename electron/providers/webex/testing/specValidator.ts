@@ -52,12 +52,24 @@ export class SpecValidator {
 
   /** The operation a request addresses, or a violation when the spec has no such path and method. */
   checkRequest(request: SpecRequest): { operation: Operation | undefined; violation: SpecViolation | undefined } {
-    const shaped = { method: request.method.toLowerCase(), path: request.path, query: request.query, headers: request.headers, body: request.body };
+    const shaped = {
+      method: request.method.toLowerCase(),
+      path: request.path,
+      query: request.query,
+      headers: request.headers,
+      body: request.body,
+    };
     const operation = this.api.matchOperation(shaped);
     if (!operation) {
       return {
         operation,
-        violation: { where: 'request', method: request.method, path: request.path, operationId: undefined, problems: ['no such operation in the spec'] },
+        violation: {
+          where: 'request',
+          method: request.method,
+          path: request.path,
+          operationId: undefined,
+          problems: ['no such operation in the spec'],
+        },
       };
     }
     const result = this.api.validateRequest(shaped, operation);
