@@ -93,12 +93,27 @@ describe('Webex live roster', () => {
     expect(t.fake.requests.filter((r) => r.status === 429)).toHaveLength(3);
   });
 
+  it('a stray 404 on the roster does not end the meeting: the next read asks Webex about the meeting first', async () => {
+    const { t, meeting } = await liveMeeting(1);
+    await attach(t, meeting.id);
+    const meetingReads = t.fake.calls('getMeetingById').length;
+    t.fake.failNext(1, 404);
+    await advanceWithIo(t, 1_000);
+    expect(of(t.events, 'connection').at(-1)).toMatchObject({ state: 'reconnecting' });
+    await advanceWithIo(t, 2_000);
+    expect(t.fake.calls('getMeetingById').length).toBe(meetingReads + 1);
+    expect(of(t.events, 'ended')).toEqual([]);
+    expect(of(t.events, 'connection').at(-1)).toMatchObject({ state: 'connected' });
+  });
+
   it('notices the meeting ending on its own', async () => {
     const { t, meeting } = await liveMeeting(2);
     await attach(t, meeting.id);
     t.fake.state.end(meeting.id);
-    await advanceWithIo(t, 4_000);
+    await advanceWithIo(t, 1_000);
     expect(of(t.events, 'ended')).toHaveLength(1);
+    // The host marks everyone as left because the meeting ended, not as ordinary leaves.
+    expect(of(t.events, 'left')).toEqual([]);
   });
 });
 

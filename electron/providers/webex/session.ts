@@ -42,6 +42,8 @@ export class WebexSession implements ProviderSession {
   private reads = 0;
   private quietReads = 0;
   private failures = 0;
+  /** Set after a 404 on the roster: read the meeting next time before concluding anything. */
+  private checkMeeting = false;
   private link: 'connected' | 'reconnecting' | 'disconnected' = 'connected';
   private readonly actionContext: ActionContext;
 
@@ -177,14 +179,19 @@ export class WebexSession implements ProviderSession {
     if (!this.live && !(await this.findLiveInstance())) return false;
     const meetingId = this.liveId();
     this.reads++;
-    if (this.reads % MEETING_READ_EVERY === 0) {
-      const meeting = await this.api.get(`/meetings/${encodeURIComponent(meetingId)}`, WebexMeeting);
-      if (ENDED_STATES.has(meeting.state)) {
+    if (this.checkMeeting || this.reads % MEETING_READ_EVERY === 0) {
+      if (await this.meetingIsOver(meetingId)) {
         this.end();
         return true;
       }
+      this.checkMeeting = false;
     }
     const items = await this.api.list('/meetingParticipants', ParticipantPage, { query: { meetingId, max: '100' } });
+    // Everyone gone at once usually means the meeting ended: say so rather than report leaves.
+    if (this.roster.size > 0 && items.every((p) => p.state === 'end') && (await this.meetingIsOver(meetingId))) {
+      this.end();
+      return true;
+    }
     const control = await this.api.get('/meetings/controls', WebexControl, { query: { meetingId } });
     const { roster, events } = diffRoster(this.roster, items, this.context.scheduler.now(), {
       expelled: this.expelled,
@@ -195,6 +202,16 @@ export class WebexSession implements ProviderSession {
     if (control.locked !== undefined) this.updateMeeting({ locked: control.locked });
     for (const event of events) this.emit(event);
     return events.length > 0;
+  }
+
+  /** Whether Webex says the instance ended, or no longer knows it. */
+  private async meetingIsOver(meetingId: string): Promise<boolean> {
+    try {
+      return ENDED_STATES.has((await this.api.get(`/meetings/${encodeURIComponent(meetingId)}`, WebexMeeting)).state);
+    } catch (error) {
+      if (error instanceof ProviderError && error.kind === 'notFound') return true;
+      throw error;
+    }
   }
 
   /** A scheduled meeting becomes a meeting instance when someone starts it: look for that. */
@@ -234,11 +251,8 @@ export class WebexSession implements ProviderSession {
   /** Keeps polling after a failure, at the pace Webex asked for or with exponential backoff. */
   private afterFailure(error: unknown): number {
     const problem = error instanceof ProviderError ? error : new ProviderError((error as Error).message ?? String(error));
-    if (problem.kind === 'notFound' && this.live) {
-      // The instance is gone: the meeting ended between two reads.
-      this.end();
-      return this.poll.maxMs;
-    }
+    // A 404 on the roster may mean the meeting ended between two reads: the next read asks.
+    if (problem.kind === 'notFound') this.checkMeeting = true;
     this.failures++;
     if (problem.kind === 'rateLimited') {
       this.setLink('reconnecting', `Webex asked to slow down: next read in ${Math.ceil((problem.retryAfterMs ?? 0) / 1000)} s.`);
