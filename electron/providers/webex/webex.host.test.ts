@@ -95,6 +95,22 @@ describe('the intrusion drill on Webex, through the real host', () => {
     expect(readFileSync(info.logFile, 'utf8')).not.toMatch(/access_token|Bearer/);
   });
 
+  it('a 429 storm: the executor waits as long as Webex asks and the action still lands', async () => {
+    const { host, events, fake, h } = await hostOnFakeWebex();
+    const meeting = fake.state.addMeeting({ title: 'Briefing', live: true });
+    const intruder = fake.state.join(meeting.id, { displayName: 'Intruder' });
+    await host.commands.attach({ providerId: 'webex', meetingId: meeting.id, options: {} });
+    fake.failNext(2, 429, 2);
+    await host.commands.runAction({ id: 'eject', kind: 'eject', participantId: intruder.id });
+    await advanceWithIo(h, 1_000);
+    expect(outcome(events, 'eject')?.status).toBe('pending');
+    await advanceWithIo(h, 6_000);
+    expect(outcome(events, 'eject')).toMatchObject({ status: 'confirmed', attempts: expect.any(Number) });
+    expect(outcome(events, 'eject')?.attempts).toBeGreaterThanOrEqual(2);
+    expect(fake.requests.filter((r) => r.status === 429)).toHaveLength(2);
+    expect(fake.state.participant(intruder.id).state).toBe('end');
+  });
+
   it('an expel Webex does not carry out ends as failed with an honest reason after the retries', async () => {
     const { host, events, fake, h } = await hostOnFakeWebex();
     const meeting = fake.state.addMeeting({ title: 'Briefing', live: true });

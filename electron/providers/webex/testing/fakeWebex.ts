@@ -39,6 +39,8 @@ export class FakeWebex {
   readonly requests: FakeRequestRecord[] = [];
   readonly clientId: string;
   pageSize: number;
+  /** Requests being answered right now (tests wait for zero before asserting). */
+  inFlight = 0;
   private readonly api: FakeApi;
   private faults: { status: number; retryAfterS: number | undefined }[] = [];
 
@@ -107,6 +109,15 @@ export class FakeWebex {
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    this.inFlight++;
+    try {
+      await this.answer(req, res);
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  private async answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.url);
     const method = req.method ?? 'GET';
     let reply: FakeReply;

@@ -63,7 +63,7 @@ export async function until(check: () => boolean, what = 'condition', timeoutMs 
 
 /** Lets loopback I/O run until the fake has seen no new request for a little while. */
 export async function quiet(fake: FakeWebex, idleMs = 25): Promise<void> {
-  for (let seen = -1; seen !== fake.requests.length;) {
+  for (let seen = -1; seen !== fake.requests.length || fake.inFlight > 0;) {
     seen = fake.requests.length;
     await new Promise((resolve) => setTimeout(resolve, idleMs));
   }
