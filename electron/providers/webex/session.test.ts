@@ -33,7 +33,7 @@ const of = <T extends ProviderEvent['type']>(events: ProviderEvent[], type: T) =
 const run = (s: ProviderSession, action: PlatformAction) => s.perform(action, new AbortController().signal);
 const idOf = (meeting: FakeMeeting, name: string) => [...meeting.participants.values()].find((p) => p.displayName === name)?.id ?? '';
 
-describe('Webex live roster', () => {
+describe('Webex live roster', { timeout: 20_000 }, () => {
   it('reads every page of the roster on attach, then diffs each poll into joins, lobby arrivals, changes and leaves', async () => {
     const { t, meeting } = await liveMeeting(7, { fake: { pageSize: 3 } });
     const s = await attach(t, meeting.id);
@@ -45,7 +45,7 @@ describe('Webex live roster', () => {
     t.fake.state.leave(idOf(meeting, 'Official 2'));
     t.fake.state.update(idOf(meeting, 'Official 3'), { muted: true });
     await advanceWithIo(t, 1_000);
-    expect(of(t.events, 'joined').at(-1)?.participant).toMatchObject({ displayName: 'Latecomer', presence: 'waiting' });
+    await expect.poll(() => of(t.events, 'joined').at(-1)?.participant).toMatchObject({ displayName: 'Latecomer', presence: 'waiting' });
     expect(of(t.events, 'left')).toEqual([expect.objectContaining({ participantId: idOf(meeting, 'Official 2'), reason: 'left' })]);
     expect(of(t.events, 'updated')).toEqual([
       expect.objectContaining({ participantId: idOf(meeting, 'Official 3'), changes: { audio: false } }),
@@ -64,18 +64,18 @@ describe('Webex live roster', () => {
   });
 
   it('a scheduled meeting waits, then goes live when Webex starts an instance of it', async () => {
-    h = await webexHarness();
-    await h.provider.signIn?.();
-    const scheduled = h.fake.state.addMeeting({ title: 'Town hall', startsInMs: 600_000 });
-    expect(await h.provider.listMeetings()).toEqual([expect.objectContaining({ meetingId: scheduled.id, status: 'scheduled' })]);
-    const s = await attach(h, scheduled.id);
+    const t = (h = await webexHarness());
+    await t.provider.signIn?.();
+    const scheduled = t.fake.state.addMeeting({ title: 'Town hall', startsInMs: 600_000 });
+    expect(await t.provider.listMeetings()).toEqual([expect.objectContaining({ meetingId: scheduled.id, status: 'scheduled' })]);
+    const s = await attach(t, scheduled.id);
     expect(s.meeting.status).toBe('waiting');
-    const instance = h.fake.state.start(scheduled.id);
-    h.fake.state.join(instance.id, { displayName: 'First attendee' });
-    expect((await h.provider.listMeetings()).map((m) => [m.meetingId, m.status])).toEqual([[instance.id, 'live']]);
-    await advanceWithIo(h, 5_000);
-    expect(of(h.events, 'meeting').at(-1)?.meeting.status).toBe('live');
-    expect(of(h.events, 'joined').map((e) => e.participant.displayName)).toEqual(['First attendee']);
+    const instance = t.fake.state.start(scheduled.id);
+    t.fake.state.join(instance.id, { displayName: 'First attendee' });
+    expect((await t.provider.listMeetings()).map((m) => [m.meetingId, m.status])).toEqual([[instance.id, 'live']]);
+    await advanceWithIo(t, 6_000);
+    await expect.poll(() => of(t.events, 'meeting').at(-1)?.meeting.status).toBe('live');
+    await expect.poll(() => of(t.events, 'joined').map((e) => e.participant.displayName)).toEqual(['First attendee']);
   });
 
   it('429 storm on the poll: waits as long as Webex asks, shows it, and recovers', async () => {
@@ -88,8 +88,8 @@ describe('Webex live roster', () => {
     await advanceWithIo(t, 3_750);
     // Nothing was sent while Webex's Retry-After ran.
     expect(t.fake.requests.length - before).toBe(1);
-    await advanceWithIo(t, 8_000 + 16_000);
-    expect(of(t.events, 'connection').at(-1)).toMatchObject({ state: 'connected' });
+    await advanceWithIo(t, 8_000 + 16_000, 1_000);
+    await expect.poll(() => of(t.events, 'connection').at(-1)).toMatchObject({ state: 'connected' });
     expect(t.fake.requests.filter((r) => r.status === 429)).toHaveLength(3);
   });
 
@@ -103,7 +103,7 @@ describe('Webex live roster', () => {
     await advanceWithIo(t, 2_000);
     expect(t.fake.calls('getMeetingById').length).toBe(meetingReads + 1);
     expect(of(t.events, 'ended')).toEqual([]);
-    expect(of(t.events, 'connection').at(-1)).toMatchObject({ state: 'connected' });
+    await expect.poll(() => of(t.events, 'connection').at(-1)).toMatchObject({ state: 'connected' });
   });
 
   it('notices the meeting ending on its own', async () => {
@@ -111,13 +111,13 @@ describe('Webex live roster', () => {
     await attach(t, meeting.id);
     t.fake.state.end(meeting.id);
     await advanceWithIo(t, 1_000);
-    expect(of(t.events, 'ended')).toHaveLength(1);
+    await expect.poll(() => of(t.events, 'ended')).toHaveLength(1);
     // The host marks everyone as left because the meeting ended, not as ordinary leaves.
     expect(of(t.events, 'left')).toEqual([]);
   });
 });
 
-describe('Webex host actions', () => {
+describe('Webex host actions', { timeout: 20_000 }, () => {
   it('expels, confirming by re-reading the participant', async () => {
     const { t, meeting } = await liveMeeting(3);
     const s = await attach(t, meeting.id);
@@ -182,7 +182,7 @@ describe('Webex host actions', () => {
     expect(await s.readControls?.()).toEqual({ locked: true });
     t.fake.state.join(meeting.id, { displayName: 'Intruder' });
     await advanceWithIo(t, 1_000);
-    expect(of(t.events, 'joined').at(-1)?.participant).toMatchObject({ displayName: 'Intruder', presence: 'waiting' });
+    await expect.poll(() => of(t.events, 'joined').at(-1)?.participant).toMatchObject({ displayName: 'Intruder', presence: 'waiting' });
     await run(s, { id: 'l2', kind: 'unlock' });
     expect(meeting.locked).toBe(false);
   });

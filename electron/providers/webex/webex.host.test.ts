@@ -47,7 +47,7 @@ function mirrorOf(events: ReturnType<typeof createTestHost>['events']): RosterMi
 const outcome = (events: ReturnType<typeof createTestHost>['events'], id: string): ActionOutcome | undefined =>
   events.flatMap((e) => (e.name === 'action' && e.payload.actionId === id ? [e.payload] : [])).at(-1);
 
-describe('the intrusion drill on Webex, through the real host', () => {
+describe('the intrusion drill on Webex, through the real host', { timeout: 20_000 }, () => {
   it('lists, attaches, ejects intruders, locks (a returning intruder waits in the lobby), ends for all; the log tells it in order', async () => {
     const { host, events, fake, h } = await hostOnFakeWebex();
     const meeting = fake.state.addMeeting({ title: 'Provincial election webinar', live: true });
@@ -61,22 +61,22 @@ describe('the intrusion drill on Webex, through the real host', () => {
 
     const intruders = ['0fficial 1', 'Moderator', 'xXx'].map((displayName) => fake.state.join(meeting.id, { displayName, video: true }));
     await advanceWithIo(h, 1_000);
-    expect([...mirrorOf(events).participants.values()].filter((p) => p.presence === 'inMeeting')).toHaveLength(16);
+    await expect.poll(() => [...mirrorOf(events).participants.values()].filter((p) => p.presence === 'inMeeting')).toHaveLength(16);
 
     for (const [i, intruder] of intruders.entries()) {
       await host.commands.runAction({ id: `eject-${i}`, kind: 'eject', participantId: intruder.id });
     }
     await host.commands.runAction({ id: 'lock', kind: 'lock' });
     await advanceWithIo(h, 2_000);
-    for (const id of ['eject-0', 'eject-1', 'eject-2', 'lock']) expect(outcome(events, id)?.status).toBe('confirmed');
+    for (const id of ['eject-0', 'eject-1', 'eject-2', 'lock']) await expect.poll(() => outcome(events, id)?.status).toBe('confirmed');
     const returning = fake.state.join(meeting.id, { displayName: 'xXx', video: true });
     await advanceWithIo(h, 3_000);
-    expect(mirrorOf(events).participants.get(returning.id)?.presence).toBe('waiting');
+    await expect.poll(() => mirrorOf(events).participants.get(returning.id)?.presence).toBe('waiting');
 
     await host.commands.runAction({ id: 'end', kind: 'endForAll' });
     await advanceWithIo(h, 1_000);
-    expect(outcome(events, 'end')?.status).toBe('confirmed');
-    expect(mirrorOf(events).meeting?.status).toBe('ended');
+    await expect.poll(() => outcome(events, 'end')?.status).toBe('confirmed');
+    await expect.poll(() => mirrorOf(events).meeting?.status).toBe('ended');
     expect(fake.calls('endMeeting')).toEqual([expect.objectContaining({ status: 204 })]);
 
     await host.commands.detach({});
@@ -105,7 +105,7 @@ describe('the intrusion drill on Webex, through the real host', () => {
     await advanceWithIo(h, 1_000);
     expect(outcome(events, 'eject')?.status).toBe('pending');
     await advanceWithIo(h, 6_000);
-    expect(outcome(events, 'eject')).toMatchObject({ status: 'confirmed', attempts: expect.any(Number) });
+    await expect.poll(() => outcome(events, 'eject')).toMatchObject({ status: 'confirmed', attempts: expect.any(Number) });
     expect(outcome(events, 'eject')?.attempts).toBeGreaterThanOrEqual(2);
     expect(fake.requests.filter((r) => r.status === 429)).toHaveLength(2);
     expect(fake.state.participant(intruder.id).state).toBe('end');
@@ -119,12 +119,14 @@ describe('the intrusion drill on Webex, through the real host', () => {
     fake.state.unappliedChanges = true;
     await host.commands.runAction({ id: 'eject', kind: 'eject', participantId: stubborn.id });
     await advanceWithIo(h, 12_000);
-    expect(outcome(events, 'eject')).toMatchObject({
-      status: 'failed',
-      retryable: true,
-      attempts: 4,
-      reason: expect.stringMatching(/Stubborn is still in the meeting/),
-    });
+    await expect
+      .poll(() => outcome(events, 'eject'))
+      .toMatchObject({
+        status: 'failed',
+        retryable: true,
+        attempts: 4,
+        reason: expect.stringMatching(/Stubborn is still in the meeting/),
+      });
     expect(mirrorOf(events).participants.get(stubborn.id)?.presence).toBe('inMeeting');
   });
 });

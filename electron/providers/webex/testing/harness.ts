@@ -61,11 +61,16 @@ export async function until(check: () => boolean, what = 'condition', timeoutMs 
   }
 }
 
-/** Lets loopback I/O run until the fake has seen no new request for a little while. */
-export async function quiet(fake: FakeWebex, idleMs = 25): Promise<void> {
-  for (let seen = -1; seen !== fake.requests.length || fake.inFlight > 0;) {
+/**
+ * Lets loopback I/O run until the fake has been idle (nothing in flight, no new request) for three
+ * checks in a row: the provider's work between two requests takes a few real milliseconds.
+ */
+export async function quiet(fake: FakeWebex, checkMs = 15): Promise<void> {
+  let seen = -1;
+  for (let idle = 0; idle < 3;) {
+    await new Promise((resolve) => setTimeout(resolve, checkMs));
+    idle = seen === fake.requests.length && fake.inFlight === 0 ? idle + 1 : 0;
     seen = fake.requests.length;
-    await new Promise((resolve) => setTimeout(resolve, idleMs));
   }
 }
 
