@@ -20,7 +20,9 @@ try {
   await page.goto(shell.url);
   await page.getByRole('button', { name: 'Start rehearsal' }).waitFor();
   await page.evaluate(() => {
-    const w = window as unknown as { __bench: { loadedAt?: number; frames: number[]; paints: number[]; seen: Set<string>; measuring: boolean } };
+    const w = window as unknown as {
+      __bench: { loadedAt?: number; frames: number[]; paints: number[]; seen: Set<string>; measuring: boolean };
+    };
     w.__bench = { frames: [], paints: [], seen: new Set(), measuring: false };
     const wall = (): number => performance.timeOrigin + performance.now();
     const pending: { id: string; joinedAt: number }[] = [];
@@ -35,7 +37,8 @@ try {
         }
       }
       const count = document.querySelector('[data-testid=roster-count]')?.textContent ?? '';
-      if (w.__bench.loadedAt === undefined && /of (\d+)/.test(count) && Number(/of (\d+)/.exec(count)?.[1]) >= 10_000) w.__bench.loadedAt = wall();
+      if (w.__bench.loadedAt === undefined && /of (\d+)/.test(count) && Number(/of (\d+)/.exec(count)?.[1]) >= 10_000)
+        w.__bench.loadedAt = wall();
     }).observe(document.body, { childList: true, subtree: true, characterData: true });
     let last = performance.now();
     const frame = (now: number): void => {
@@ -52,9 +55,17 @@ try {
   await shell.call('attach', {
     providerId: 'rehearsal',
     meetingId: 'townhall',
-    options: { seed: 7, timeScale: 1, crowd: { size: SIZE, churnPerSecond: CHURN, churnDurationMs: SECONDS * 1000 }, latencyMs: 0, jitterMs: 0 },
+    options: {
+      seed: 7,
+      timeScale: 1,
+      crowd: { size: SIZE, churnPerSecond: CHURN, churnDurationMs: SECONDS * 1000 },
+      latencyMs: 0,
+      jitterMs: 0,
+    },
   });
-  await page.waitForFunction(() => (window as unknown as { __bench: { loadedAt?: number } }).__bench.loadedAt !== undefined, undefined, { timeout: 120_000 });
+  await page.waitForFunction(() => (window as unknown as { __bench: { loadedAt?: number } }).__bench.loadedAt !== undefined, undefined, {
+    timeout: 120_000,
+  });
   const loadedAt = await page.evaluate(() => (window as unknown as { __bench: { loadedAt: number } }).__bench.loadedAt);
   report('roster', 'initial_render_ms', loadedAt - attachedAt, 'ms', { participants: SIZE });
 

@@ -25,17 +25,26 @@ export interface BenchShell {
 export async function startBenchShell(): Promise<BenchShell> {
   ensureBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'hostdeck-bench-'));
-  const child: ChildProcess = spawn(process.execPath, [resolve('out/main/web.js'), '--json', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, [resolve('out/main/web.js'), '--json', '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const line = await new Promise<string>((done) => createInterface({ input: child.stdout! }).once('line', done));
   const { url, port } = JSON.parse(line) as { url: string; port: number };
   const origin = new URL(url).origin;
   const token = new URL(url).searchParams.get('token') ?? '';
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, { headers: { Origin: origin, Cookie: `hostdeck-${port}=${token}` }, maxPayload: 512 * 1024 * 1024 });
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, {
+    headers: { Origin: origin, Cookie: `hostdeck-${port}=${token}` },
+    maxPayload: 512 * 1024 * 1024,
+  });
   await new Promise((done, fail) => (ws.once('open', done), ws.once('error', fail)));
   let next = 1;
   const waiting = new Map<number, (reply: { ok: boolean; value?: unknown; error?: { message: string } }) => void>();
   ws.on('message', (data) => {
-    const frame = JSON.parse(String(data)) as { t: string; id: number; reply: { ok: boolean; value?: unknown; error?: { message: string } } };
+    const frame = JSON.parse(String(data)) as {
+      t: string;
+      id: number;
+      reply: { ok: boolean; value?: unknown; error?: { message: string } };
+    };
     if (frame.t === 'reply') waiting.get(frame.id)?.(frame.reply);
   });
   return {
