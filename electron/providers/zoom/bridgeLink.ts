@@ -8,7 +8,7 @@ import { describeIssues } from '../../../shared/contract/reply';
 import type { Scheduler } from '../../../shared/util/time';
 import { ProviderError, type ProviderErrorKind } from '../../host/provider';
 import type { ZoomBridgeConnection, ZoomMeetingBridge } from './bridge';
-import { SDK_METHOD_SPACING_MS } from './capabilities';
+import { SHARED_SDK_METHOD_SPACING_MS } from './capabilities';
 import { ConnectionChange, SdkUser, type SdkRoster } from './sdkRoster';
 
 /** How long the meeting window may take to join before Hostdeck carries on with REST alone. */
@@ -82,7 +82,7 @@ export class BridgeLink {
     if (!this.connection || this.state !== 'joined') {
       throw new ProviderError('The Zoom meeting window is not connected.', { kind: 'unavailable', retryable: false });
     }
-    const spacing = SDK_METHOD_SPACING_MS[command.op];
+    const spacing = SHARED_SDK_METHOD_SPACING_MS[command.op];
     const now = this.scheduler.now();
     const last = this.lastCall.get(command.op);
     if (spacing !== undefined && last !== undefined && now - last < spacing) {

@@ -88,13 +88,8 @@ export const ZOOM_LIMITS: ProviderLimits = {
   },
 };
 
-/** The SDK spaces calls per method; lock and unlock are one method (`lockMeeting`). */
-export const SDK_METHOD_SPACING_MS: Readonly<Record<string, number>> = {
-  expel: 5_000,
-  lockMeeting: 5_000,
-  muteAll: 5_000,
-  mute: 1_000,
-  admitAll: 1_000,
-  admit: 1_000,
-  putOnHold: 100,
-};
+/**
+ * The executor spaces calls per action kind; where two kinds share one SDK method (lock and
+ * unlock are both `lockMeeting`), the session spaces that method itself.
+ */
+export const SHARED_SDK_METHOD_SPACING_MS: Readonly<Record<string, number>> = { lockMeeting: 5_000 };

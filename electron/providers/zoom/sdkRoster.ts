@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeIssues } from '../../../shared/contract/reply';
 import type { ZoomSdkEventName } from '../../../shared/contract/zoomBridge';
 import type { ParticipantRole } from '../../../shared/model/participant';
 import type { JoiningParticipant, ParticipantChanges, ProviderEvent } from '../../host/provider';
@@ -142,12 +143,12 @@ export class SdkRoster {
   apply(name: Exclude<ZoomSdkEventName, 'connection-change'>, payload: unknown, at: number): RosterProblem | undefined {
     if (name === 'peer-share-state-change') {
       const parsed = ShareChange.safeParse(payload);
-      if (!parsed.success) return { event: name, issues: parsed.error.message };
+      if (!parsed.success) return { event: name, issues: describeIssues(parsed.error) };
       this.shareChanged(parsed.data.userId, parsed.data.action, at);
       return undefined;
     }
     const parsed = SdkUsers.safeParse(payload);
-    if (!parsed.success) return { event: name, issues: parsed.error.message };
+    if (!parsed.success) return { event: name, issues: describeIssues(parsed.error) };
     if (name === 'user-added') this.added(parsed.data, at);
     else if (name === 'user-removed') this.removed(parsed.data, at);
     else this.updated(parsed.data, at);
