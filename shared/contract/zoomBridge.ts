@@ -8,7 +8,11 @@ import { z } from 'zod';
  */
 
 /** SDK user ids are small positive integers assigned per meeting connection. */
-const SdkUserId = z.number().int().nonnegative().max(2 ** 53);
+const SdkUserId = z
+  .number()
+  .int()
+  .nonnegative()
+  .max(2 ** 53);
 
 /** What the bridge needs to join as the host. The signature and ZAK are short-lived secrets. */
 export const ZoomJoinRequest = z

@@ -97,7 +97,8 @@ export class ZoomAuth implements TokenSource {
 
   async accessToken(): Promise<string> {
     const tokens = await this.stored();
-    if (!tokens) throw new ProviderError('Hostdeck is not signed in to Zoom: sign in from the Zoom settings.', { kind: 'auth', retryable: false });
+    if (!tokens)
+      throw new ProviderError('Hostdeck is not signed in to Zoom: sign in from the Zoom settings.', { kind: 'auth', retryable: false });
     if (tokens.expiresAt - this.services.scheduler.now() > EARLY_REFRESH_MS) return tokens.accessToken;
     return this.refresh();
   }

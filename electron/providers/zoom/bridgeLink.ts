@@ -1,9 +1,4 @@
-import {
-  ZoomBridgeMessage,
-  ZoomBridgeResult,
-  type ZoomBridgeCommand,
-  type ZoomJoinRequest,
-} from '../../../shared/contract/zoomBridge';
+import { ZoomBridgeMessage, ZoomBridgeResult, type ZoomBridgeCommand, type ZoomJoinRequest } from '../../../shared/contract/zoomBridge';
 import { describeIssues } from '../../../shared/contract/reply';
 import type { Scheduler } from '../../../shared/util/time';
 import { ProviderError, type ProviderErrorKind } from '../../host/provider';

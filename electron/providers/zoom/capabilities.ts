@@ -2,7 +2,16 @@ import { onlyCapabilities, type Capabilities, type CapabilityName } from '../../
 import type { ProviderLimits } from '../../host/provider';
 
 /** What the Meeting SDK for Web (Component View) can do as host, by capability. */
-const SDK_CAPABILITIES: readonly CapabilityName[] = ['eject', 'mute', 'moveToWaitingRoom', 'admit', 'lock', 'admitAll', 'muteAll', 'endForAll'];
+const SDK_CAPABILITIES: readonly CapabilityName[] = [
+  'eject',
+  'mute',
+  'moveToWaitingRoom',
+  'admit',
+  'lock',
+  'admitAll',
+  'muteAll',
+  'endForAll',
+];
 
 /** Why Zoom cannot do the rest, even with the SDK (see shared/PLATFORMS.md §2.1), and what to do instead. */
 const NEVER: Partial<Record<CapabilityName, { reason: string; alternative?: string }>> = {

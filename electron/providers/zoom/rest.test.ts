@@ -36,7 +36,13 @@ async function signedIn(server: FakeZoomServer): Promise<TokenSource & { refresh
     const response = await fetch(`${server.origin}/oauth/token`, { method: 'POST', body: new URLSearchParams(body) });
     return (await response.json()) as { access_token: string; refresh_token: string };
   };
-  let tokens = await grant({ grant_type: 'authorization_code', code, redirect_uri: redirect, code_verifier: verifier, client_id: 'fake-client-id' });
+  let tokens = await grant({
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: redirect,
+    code_verifier: verifier,
+    client_id: 'fake-client-id',
+  });
   const source = {
     refreshes: 0,
     accessToken: async () => tokens.access_token,
@@ -82,15 +88,22 @@ describe('zoom REST client', () => {
 
   it('turns a 429 into rateLimited with the wait Zoom asked for and its limit type', async () => {
     const { fake, rest, meeting } = await setUp();
-    fake.inject(/\/meetings\//, 429, { code: 429, message: 'You have reached the maximum daily rate limit for this API.' }, {
-      'Retry-After': '7',
-      'X-RateLimit-Type': 'Daily-limit',
-      'X-RateLimit-Category': 'Light',
-    });
+    fake.inject(
+      /\/meetings\//,
+      429,
+      { code: 429, message: 'You have reached the maximum daily rate limit for this API.' },
+      {
+        'Retry-After': '7',
+        'X-RateLimit-Type': 'Daily-limit',
+        'X-RateLimit-Category': 'Light',
+      },
+    );
     const limited = await failure(rest.get(`/meetings/${meeting.id}`, ZoomMeeting, 'light'));
     expect(limited).toMatchObject({ kind: 'rateLimited', retryAfterMs: 7_000, retryable: true });
     expect(limited.message).toMatch(/\[Daily-limit\]/);
-    expect(retryAfterMs(new Headers({ 'Retry-After': new Date(Date.UTC(2026, 10, 27)).toUTCString() }), Date.UTC(2026, 10, 26, 23))).toBe(3_600_000);
+    expect(retryAfterMs(new Headers({ 'Retry-After': new Date(Date.UTC(2026, 10, 27)).toUTCString() }), Date.UTC(2026, 10, 26, 23))).toBe(
+      3_600_000,
+    );
   });
 
   it('stays within the plan’s per-second budget: a burst on the free plan gets no 429', async () => {
@@ -117,7 +130,10 @@ describe('zoom REST client', () => {
     expect(bad).toMatchObject({ kind: 'invalid', retryable: false });
     expect(bad.message).toMatch(/does not understand: id: .*; topic:/);
     fake.inject(/\/meetings\//, 503, undefined);
-    expect(await failure(rest.get(`/meetings/${meeting.id}`, ZoomMeeting, 'light'))).toMatchObject({ kind: 'unavailable', retryable: true });
+    expect(await failure(rest.get(`/meetings/${meeting.id}`, ZoomMeeting, 'light'))).toMatchObject({
+      kind: 'unavailable',
+      retryable: true,
+    });
   });
 
   it('names a network failure as such', async () => {

@@ -88,8 +88,7 @@ export class ZoomRest {
   }
 
   private async request(method: Method, path: string, payload: unknown, label: RateLabel, signal?: AbortSignal): Promise<unknown> {
-    const send = async (token: string) =>
-      this.limiters[label].schedule(() => this.fetchOnce(method, path, payload, token, signal));
+    const send = async (token: string) => this.limiters[label].schedule(() => this.fetchOnce(method, path, payload, token, signal));
     let response = await send(await this.options.tokens.accessToken());
     if (response.status === 401) {
       await response.body?.cancel();
@@ -144,7 +143,10 @@ export class ZoomRest {
     if (response.status === 429) {
       const type = response.headers.get('x-ratelimit-type');
       const wait = retryAfterMs(response.headers, this.options.clock.now());
-      throw new ProviderError(`${detail}${type ? ` [${type}]` : ''}`, { status: 429, ...(wait !== undefined ? { retryAfterMs: wait } : {}) });
+      throw new ProviderError(`${detail}${type ? ` [${type}]` : ''}`, {
+        status: 429,
+        ...(wait !== undefined ? { retryAfterMs: wait } : {}),
+      });
     }
     throw new ProviderError(detail, { status: response.status });
   }

@@ -67,7 +67,10 @@ export async function signThroughEndpoint(endpoint: URL, meetingNumber: string, 
 export async function joinSignature(config: ZoomConfig, meetingNumber: string, secrets: SignatureSecrets, clock: Clock): Promise<string> {
   if (config.signatureMode === 'local') {
     if (!config.sdkKey || !secrets.sdkSecret) {
-      throw new ProviderError('Local signing needs the Meeting SDK key and secret in the Zoom settings.', { kind: 'invalid', retryable: false });
+      throw new ProviderError('Local signing needs the Meeting SDK key and secret in the Zoom settings.', {
+        kind: 'invalid',
+        retryable: false,
+      });
     }
     return signLocally(config.sdkKey, secrets.sdkSecret, meetingNumber, clock);
   }

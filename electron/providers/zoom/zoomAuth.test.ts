@@ -84,9 +84,9 @@ describe('zoom sign-in and settings', () => {
   it('refuses non-https addresses except loopback, and what a signature mode lacks', async () => {
     const h = await setUp();
     const save = (values: Record<string, string>) => h.host.commands.saveProviderSettings({ providerId: 'zoom', values });
-    await expect(save({ clientId: 'x', apiBaseUrl: 'http://api.zoom.example/v2', signatureEndpoint: 'https://sig.example' })).rejects.toThrow(
-      /REST API address must be an https address/,
-    );
+    await expect(
+      save({ clientId: 'x', apiBaseUrl: 'http://api.zoom.example/v2', signatureEndpoint: 'https://sig.example' }),
+    ).rejects.toThrow(/REST API address must be an https address/);
     await expect(save({ clientId: 'x', signatureMode: 'endpoint' })).rejects.toThrow(/Signature endpoint is required/);
     await expect(save({ clientId: 'x', signatureMode: 'local' })).rejects.toThrow(/SDK key is required/);
     await expect(save({ clientId: '', signatureEndpoint: 'https://sig.example' })).rejects.toThrow(/OAuth client ID is required/);

@@ -146,7 +146,8 @@ export function createZoomProvider(services: ProviderServices, bridge?: ZoomMeet
         throw new HostdeckError('unknownMeeting', `"${meetingId.slice(0, 40)}" is not a Zoom meeting number (9 to 12 digits).`);
       }
       const parsedOptions = ZoomAttachOptions.safeParse(rawOptions ?? {});
-      if (!parsedOptions.success) throw new HostdeckError('invalidInput', `Zoom options are not valid: ${describeIssues(parsedOptions.error)}`);
+      if (!parsedOptions.success)
+        throw new HostdeckError('invalidInput', `Zoom options are not valid: ${describeIssues(parsedOptions.error)}`);
       const options = parsedOptions.data;
       const config = await loadConfig(services);
       const rest = await signedInRest();

@@ -27,9 +27,15 @@ describe('zoom without the meeting window (browser mode)', () => {
   it('declares the SDK-only controls unavailable with the reason, keeping End for all over REST', async () => {
     const h = await attached();
     expect(h.info.capabilities.endForAll).toEqual({ available: true });
-    expect(h.info.capabilities.eject).toMatchObject({ available: false, reason: expect.stringMatching(/Meeting SDK window.*browser mode/) });
+    expect(h.info.capabilities.eject).toMatchObject({
+      available: false,
+      reason: expect.stringMatching(/Meeting SDK window.*browser mode/),
+    });
     expect(h.info.capabilities.lock.available).toBe(false);
-    expect(h.info.capabilities.stopVideo).toMatchObject({ available: false, reason: expect.stringMatching(/stops another participant’s camera/) });
+    expect(h.info.capabilities.stopVideo).toMatchObject({
+      available: false,
+      reason: expect.stringMatching(/stops another participant’s camera/),
+    });
     expect(h.info.capabilities.postChat).toMatchObject({ available: false, reason: expect.stringMatching(/unconfirmed/) });
     await until(() => present(h).length === 6, 5_000, 'the Dashboard roster');
     const eject = await h.host.commands.runAction({ id: 'e1', kind: 'eject', participantId: present(h)[0]!.id });
@@ -64,7 +70,10 @@ describe('zoom without the meeting window (browser mode)', () => {
     expect(present(h)).toHaveLength(0);
 
     await h.host.commands.detach({});
-    const entries = readFileSync(h.info.logFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as LogEntry);
+    const entries = readFileSync(h.info.logFile, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as LogEntry);
     const at = (p: (e: LogEntry) => boolean) => entries.findIndex(p);
     const intruderJoined = at((e) => e.kind === 'participant.joined' && e.data.participant.displayName === '🔞🔞🔞');
     const ended = at((e) => e.kind === 'meeting.ended');
@@ -102,10 +111,14 @@ describe('zoom without the meeting window (browser mode)', () => {
     await harness.signIn();
     const provider = createZoomProvider(harness.services);
     const events: ProviderEvent[] = [];
-    const session = (await provider.attach(String(harness.story.id), { meetingWindow: false }, {
-      scheduler: harness.scheduler,
-      emit: (e) => events.push(e),
-    })) as ZoomSession;
+    const session = (await provider.attach(
+      String(harness.story.id),
+      { meetingWindow: false },
+      {
+        scheduler: harness.scheduler,
+        emit: (e) => events.push(e),
+      },
+    )) as ZoomSession;
     expect(session.meetingSettings).toEqual({
       hasPasscode: true,
       waitingRoom: false,
@@ -129,7 +142,9 @@ describe('zoom without the meeting window (browser mode)', () => {
     harness = await startZoomHarness();
     await harness.signIn();
     await expect(harness.host.commands.attach({ providerId: 'zoom', meetingId: 'intrusion' })).rejects.toThrow(/not a Zoom meeting number/);
-    await expect(harness.host.commands.attach({ providerId: 'zoom', meetingId: '123456789' })).rejects.toThrow(/Zoom has no meeting 123456789/);
+    await expect(harness.host.commands.attach({ providerId: 'zoom', meetingId: '123456789' })).rejects.toThrow(
+      /Zoom has no meeting 123456789/,
+    );
     await expect(
       harness.host.commands.attach({ providerId: 'zoom', meetingId: String(harness.story.id), options: { meetingWindow: 'yes' } }),
     ).rejects.toThrow(/Zoom options are not valid/);

@@ -88,7 +88,8 @@ export class ZoomSession implements ProviderSession {
     const tick = async () => {
       this.cancelPoll = null;
       await this.poll();
-      if (!this.closed && this.meeting.status !== 'ended') this.cancelPoll = this.parts.context.scheduler.setTimeout(tick, this.parts.pollMs);
+      if (!this.closed && this.meeting.status !== 'ended')
+        this.cancelPoll = this.parts.context.scheduler.setTimeout(tick, this.parts.pollMs);
     };
     void tick();
   }

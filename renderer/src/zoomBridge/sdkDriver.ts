@@ -81,7 +81,9 @@ export class SdkDriver {
 
   async join(request: ZoomJoinRequest, root: HTMLElement | undefined): Promise<void> {
     this.subscribe();
-    const init = await settle(this.client.init({ zoomAppRoot: root, language: request.language, patchJsMedia: false, leaveOnPageUnload: true }));
+    const init = await settle(
+      this.client.init({ zoomAppRoot: root, language: request.language, patchJsMedia: false, leaveOnPageUnload: true }),
+    );
     if (!init.ok) return this.outlet.post({ type: 'joinFailed', reason: `init: ${init.type}: ${init.reason}` });
     const joined = await settle(
       this.client.join({

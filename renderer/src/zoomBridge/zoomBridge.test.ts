@@ -37,9 +37,13 @@ describe('zoom meeting window (Meeting SDK, faked by its own typings)', () => {
     const h = await attached();
     expect(h.sdk.joinOptions).toMatchObject({ meetingNumber: String(h.story.id), userName: 'Host', password: 'pilkada2026' });
     expect(h.sdk.joinOptions?.zak).toMatch(/^zak-/);
-    const { payload } = await jwtVerify(h.sdk.joinOptions?.signature ?? '', new TextEncoder().encode('fake-sdk-secret-for-tests-only-0123456789'), {
-      currentDate: new Date(h.scheduler.now()),
-    });
+    const { payload } = await jwtVerify(
+      h.sdk.joinOptions?.signature ?? '',
+      new TextEncoder().encode('fake-sdk-secret-for-tests-only-0123456789'),
+      {
+        currentDate: new Date(h.scheduler.now()),
+      },
+    );
     expect(payload).toMatchObject({ appKey: 'fake-sdk-key', mn: String(h.story.id), role: 1 });
     for (const name of ['eject', 'lock', 'mute', 'muteAll', 'moveToWaitingRoom', 'admit', 'admitAll', 'endForAll'] as const) {
       expect(h.info.capabilities[name]).toEqual({ available: true });
@@ -154,7 +158,10 @@ describe('zoom meeting window (Meeting SDK, faked by its own typings)', () => {
 
   it('carries on over REST when Zoom refuses the join, saying why the controls are missing', async () => {
     const h = await attached((sdk) => (sdk.joinFailure = { type: 'INVALID_PARAMETERS', reason: 'Signature is invalid.' }));
-    expect(h.info.capabilities.eject).toMatchObject({ available: false, reason: expect.stringMatching(/Zoom refused the join: init|Signature is invalid/) });
+    expect(h.info.capabilities.eject).toMatchObject({
+      available: false,
+      reason: expect.stringMatching(/Zoom refused the join: init|Signature is invalid/),
+    });
     expect(h.info.capabilities.endForAll.available).toBe(true);
     await until(() => h.roster().filter((p) => p.presence === 'inMeeting').length === 6, 5_000, 'the Dashboard fallback');
   });

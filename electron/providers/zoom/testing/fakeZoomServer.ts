@@ -228,7 +228,12 @@ export class FakeZoomServer {
       return send(400, { error: 'bad json' });
     }
     const iat = Math.floor(this.options.now() / 1000) - 30;
-    const signature = await new SignJWT({ appKey: this.options.sdkKey, mn: request.meetingNumber, role: request.role, tokenExp: iat + 7200 })
+    const signature = await new SignJWT({
+      appKey: this.options.sdkKey,
+      mn: request.meetingNumber,
+      role: request.role,
+      tokenExp: iat + 7200,
+    })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setIssuedAt(iat)
       .setExpirationTime(iat + 7200)
@@ -255,7 +260,12 @@ export class FakeZoomServer {
     const [, root, , sub] = match;
     if (root === 'meetings' && !sub && method === 'GET') return send(200, meetingJson(meeting));
     if (root === 'meetings' && sub === '/registrants' && method === 'GET') {
-      return send(200, { page_size: 300, total_records: meeting.registrants.length, next_page_token: '', registrants: meeting.registrants });
+      return send(200, {
+        page_size: 300,
+        total_records: meeting.registrants.length,
+        next_page_token: '',
+        registrants: meeting.registrants,
+      });
     }
     if (root === 'meetings' && sub === '/status' && method === 'PUT') {
       if ((JSON.parse(body || '{}') as { action?: string }).action !== 'end') return send(400, { code: 300, message: 'Invalid action.' });
@@ -270,7 +280,13 @@ export class FakeZoomServer {
         return send(400, { code: 200, message: 'Only available for Paid account that has enabled the dashboard feature.' });
       }
       if (meeting.status !== 'started') return notFound(String(meeting.id));
-      return send(200, { page_count: 1, page_size: 300, total_records: meeting.participants.length, next_page_token: '', participants: meeting.participants.map(dashboardJson) });
+      return send(200, {
+        page_count: 1,
+        page_size: 300,
+        total_records: meeting.participants.length,
+        next_page_token: '',
+        participants: meeting.participants.map(dashboardJson),
+      });
     }
     return send(405, { code: 405, message: 'Method not allowed' });
   }
