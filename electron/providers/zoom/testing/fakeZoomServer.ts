@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { SignJWT } from 'jose';
 import { RATE_PER_SECOND, type RateLabel } from '../rest';
 import type { ZoomPlan } from '../config';
-import { dashboardJson, FAKE_USER, listItemJson, meetingJson, type FakeMeeting } from './fakeZoomData';
+import { dashboardJson, FAKE_USER, intruders, listItemJson, meetingJson, type FakeMeeting } from './fakeZoomData';
 
 export interface FakeZoomOptions {
   clientId?: string;
@@ -129,6 +129,7 @@ export class FakeZoomServer {
       return send(injected.status, injected.body, injected.headers);
     }
     if (url.pathname.startsWith('/oauth/')) return this.oauth(method, url, new URLSearchParams(body), send);
+    if (url.pathname.startsWith('/__fake/')) return this.control(method, url.pathname, send);
     if (url.pathname === '/sdk/signature' && method === 'POST') return this.signature(body, req.headers.authorization, send);
     if (!url.pathname.startsWith('/v2/')) return send(404, { code: 404, message: 'Not found' });
     const token = req.headers.authorization?.replace(/^Bearer /, '') ?? '';
@@ -217,6 +218,24 @@ export class FakeZoomServer {
       expires_in: this.options.accessTokenTtlS,
       scope: 'meeting:read meeting:write user:read dashboard_meetings:read:admin',
     });
+  }
+
+  /** Test controls for the drill script (not part of Zoom's API): make the intruders arrive, read state. */
+  private control(method: string, path: string, send: (s: number, b?: unknown) => void) {
+    if (method === 'POST' && path === '/__fake/intrude') {
+      const now = this.options.now();
+      for (const m of this.meetings.values()) if (m.status === 'started') m.participants.push(...intruders(now));
+      return send(204);
+    }
+    if (method === 'GET' && path === '/__fake/state') {
+      const meetings = [...this.meetings.values()].map((m) => ({
+        id: m.id,
+        status: m.status,
+        present: m.participants.filter((p) => p.leaveTime === undefined).length,
+      }));
+      return send(200, { meetings, requests: this.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`) });
+    }
+    return send(404, { code: 404, message: 'Not found' });
   }
 
   private async signature(body: string, authorization: string | undefined, send: (s: number, b?: unknown) => void) {
