@@ -2,7 +2,7 @@ import type { ZoomBridgeCommand } from '../../../shared/contract/zoomBridge';
 import type { PlatformAction } from '../../../shared/model/action';
 import type { Capabilities } from '../../../shared/model/capability';
 import type { Meeting, MeetingControls } from '../../../shared/model/meeting';
-import { ProviderError, type ProviderContext, type ProviderSession } from '../../host/provider';
+import { ProviderError, type ProviderContext, type ProviderEvent, type ProviderSession } from '../../host/provider';
 import { BridgeLink } from './bridgeLink';
 import { ZOOM_LIMITS } from './capabilities';
 import { DashboardRoster } from './dashboard';
@@ -51,8 +51,8 @@ export class ZoomSession implements ProviderSession {
     this.meeting = parts.meeting;
     this.meetingSettings = parts.meetingSettings;
     this.expectedAttendees = parts.expectedAttendees;
-    this.roster = new SdkRoster(parts.context.emit);
-    this.dashboard = new DashboardRoster(parts.context.emit);
+    this.roster = new SdkRoster((event) => this.emit(event));
+    this.dashboard = new DashboardRoster((event) => this.emit(event));
     this.link = new BridgeLink(this.roster, parts.context.scheduler, {
       joined: (topic) => this.setMeeting({ status: 'live', ...(topic ? { title: topic.slice(0, 500) } : {}) }),
       connection: (state, detail) => this.connection(state, detail),
@@ -142,22 +142,27 @@ export class ZoomSession implements ProviderSession {
     this.ended();
   }
 
+  /** Nothing reaches the host after close: a poll or SDK event still in flight is dropped. */
+  private emit(event: ProviderEvent): void {
+    if (!this.closed) this.parts.context.emit(event);
+  }
+
   private ended(): void {
     if (this.meeting.status === 'ended') return;
     this.meeting = { ...this.meeting, status: 'ended', endedAt: this.parts.context.scheduler.now() };
     this.cancelPoll?.();
-    this.parts.context.emit({ type: 'ended', at: this.parts.context.scheduler.now() });
+    this.emit({ type: 'ended', at: this.parts.context.scheduler.now() });
   }
 
   private setMeeting(change: Partial<Meeting>): void {
     this.meeting = { ...this.meeting, ...change };
-    this.parts.context.emit({ type: 'meeting', at: this.parts.context.scheduler.now(), meeting: this.meeting });
+    this.emit({ type: 'meeting', at: this.parts.context.scheduler.now(), meeting: this.meeting });
   }
 
   private connection(state: 'connected' | 'reconnecting' | 'disconnected', detail?: string): void {
     if ((this.meeting.link ?? 'connected') === state) return;
     this.meeting = { ...this.meeting, link: state };
-    this.parts.context.emit({ type: 'connection', at: this.parts.context.scheduler.now(), state, ...(detail ? { detail } : {}) });
+    this.emit({ type: 'connection', at: this.parts.context.scheduler.now(), state, ...(detail ? { detail } : {}) });
   }
 
   /** The window lost the meeting: ask REST whether the meeting itself ended. */
