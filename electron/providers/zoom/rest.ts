@@ -49,7 +49,7 @@ export function retryAfterMs(headers: Headers, now: number): number | undefined 
 /**
  * Zoom REST v2 over fetch. Every answer is parsed with its zod schema; failures become
  * ProviderErrors with Zoom's own code and message (401 → auth, 429 → rateLimited with the wait Zoom
- * asked for, 5xx → unavailable). Calls are paced per rate-limit label by Bottleneck, and a 401 is
+ * asked for, 5xx → unavailable). Calls are spaced per rate-limit label by Bottleneck, and a 401 is
  * answered by one token refresh and one retry.
  */
 export class ZoomRest {
@@ -59,8 +59,10 @@ export class ZoomRest {
   constructor(private readonly options: ZoomRestOptions) {
     this.timeoutMs = options.timeoutMs ?? 15_000;
     const rates = RATE_PER_SECOND[options.plan];
-    const make = (perSecond: number) =>
-      new Bottleneck({ reservoir: perSecond, reservoirRefreshAmount: perSecond, reservoirRefreshInterval: 1000, maxConcurrent: 4 });
+    // Evenly spaced with 10% headroom rather than a per-second burst: whatever one-second window
+    // Zoom counts in, it never sees more than the figure (a burst at the end of one refill and the
+    // start of the next would look like twice the rate to a fixed window).
+    const make = (perSecond: number) => new Bottleneck({ minTime: Math.ceil(1100 / perSecond), maxConcurrent: 4 });
     this.limiters = { light: make(rates.light), medium: make(rates.medium), heavy: make(rates.heavy) };
   }
 
