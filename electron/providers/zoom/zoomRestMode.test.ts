@@ -96,6 +96,20 @@ describe('zoom without the meeting window (browser mode)', () => {
     expect(lastOutcome(h.events, 'end')?.attempts).toBe(2);
   });
 
+  it('backs off when Zoom answers a Dashboard read with 429, for as long as it asks', async () => {
+    const h = await attached();
+    await until(() => present(h).length === 6, 5_000, 'the first read');
+    h.fake.inject(/\/metrics\//, 429, { code: 429, message: 'Heavy limit.' }, { 'Retry-After': '40', 'X-RateLimit-Type': 'QPS' });
+    const reads = () => h.fake.requests.filter((r) => r.path.startsWith('/v2/metrics/')).length;
+    await advance(h.scheduler, 15_000);
+    await until(() => reads() === 2, 5_000, 'the refused read');
+    await until(() => mirrorOf(h.events).meeting?.link === 'reconnecting', 2_000, 'the link state');
+    await advance(h.scheduler, 39_000, 13_000);
+    expect(reads()).toBe(2);
+    await advance(h.scheduler, 1_000);
+    await until(() => reads() === 3 && mirrorOf(h.events).meeting?.link === 'connected', 5_000, 'the read after the wait');
+  });
+
   it('says when the plan has no Dashboard, and still notices the meeting ending', async () => {
     const h = await attached('pro');
     await until(() => mirrorOf(h.events).meeting?.link === 'disconnected', 5_000, 'the Dashboard refusal');

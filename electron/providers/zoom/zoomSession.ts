@@ -87,9 +87,8 @@ export class ZoomSession implements ProviderSession {
   startPolling(): void {
     const tick = async () => {
       this.cancelPoll = null;
-      await this.poll();
-      if (!this.closed && this.meeting.status !== 'ended')
-        this.cancelPoll = this.parts.context.scheduler.setTimeout(tick, this.parts.pollMs);
+      const wait = await this.poll();
+      if (!this.closed && this.meeting.status !== 'ended') this.cancelPoll = this.parts.context.scheduler.setTimeout(tick, wait);
     };
     void tick();
   }
@@ -178,22 +177,36 @@ export class ZoomSession implements ProviderSession {
     if (meeting.status !== 'started' && this.meeting.status === 'live') this.ended();
   }
 
-  private async poll(): Promise<void> {
+  /** One read of status and roster; returns how long to wait before the next. */
+  private async poll(): Promise<number> {
     try {
       await this.readStatus();
-      if (this.meeting.status === 'live' && this.dashboardProblem === undefined) await this.readDashboard();
-      // Without the Dashboard the roster stays cut off, so the link is not reported as restored.
-      if (this.dashboardProblem === undefined) this.connection('connected');
     } catch (error) {
-      if (this.closed) return;
-      const kind = error instanceof ProviderError ? error.kind : 'network';
-      if (kind === 'forbidden' || kind === 'invalid' || kind === 'notFound') {
-        this.dashboardProblem = `Zoom’s Dashboard did not give the live roster: ${(error as Error).message}`;
-        this.connection('disconnected', this.dashboardProblem);
-      } else {
-        this.connection('reconnecting', (error as Error).message);
+      return this.pollFailed(error, false);
+    }
+    if (this.meeting.status === 'live' && this.dashboardProblem === undefined) {
+      try {
+        await this.readDashboard();
+      } catch (error) {
+        return this.pollFailed(error, true);
       }
     }
+    // Without the Dashboard the roster stays cut off, so the link is not reported as restored.
+    if (this.dashboardProblem === undefined) this.connection('connected');
+    return this.parts.pollMs;
+  }
+
+  /** A refusal of the Dashboard itself is final; anything else is retried, after Zoom's wait if it gave one. */
+  private pollFailed(error: unknown, dashboard: boolean): number {
+    const failure = error instanceof ProviderError ? error : undefined;
+    const message = (error as Error).message;
+    if (dashboard && failure && ['forbidden', 'invalid', 'notFound'].includes(failure.kind)) {
+      this.dashboardProblem = `Zoom’s Dashboard did not give the live roster: ${message}`;
+      this.connection('disconnected', this.dashboardProblem);
+    } else {
+      this.connection('reconnecting', message);
+    }
+    return Math.max(this.parts.pollMs, failure?.retryAfterMs ?? 0);
   }
 
   private async readDashboard(): Promise<void> {
