@@ -8,6 +8,8 @@ import { ConnectionChange, SdkUser, type SdkRoster } from './sdkRoster';
 
 /** How long the meeting window may take to join before Hostdeck carries on with REST alone. */
 export const JOIN_TIMEOUT_MS = 60_000;
+/** How often the roster is squared with the SDK's full attendee list, in case an event was missed. */
+export const RESYNC_MS = 30_000;
 
 /** The SDK's documented failure types (embedded.d.ts `ErrorTypes`), as provider error kinds. */
 const FAILURE_KINDS: Record<string, ProviderErrorKind> = {
@@ -37,6 +39,7 @@ export class BridgeLink {
   private state: 'joining' | 'joined' | 'closed' = 'joining';
   private readonly lastCall = new Map<string, number>();
   private settleJoin: ((result: { ok: true } | { ok: false; reason: string }) => void) | null = null;
+  private cancelResync: (() => void) | null = null;
   selfUserId: number | undefined;
 
   constructor(
@@ -108,6 +111,7 @@ export class BridgeLink {
 
   async close(): Promise<void> {
     this.state = 'closed';
+    this.cancelResync?.();
     await this.connection?.close().catch(() => undefined);
   }
 
@@ -130,6 +134,7 @@ export class BridgeLink {
         this.events.joined(message.topic);
         this.roster.added(this.users(message.attendees), at);
         this.settleJoin?.({ ok: true });
+        this.scheduleResync();
         return;
       }
       case 'joinFailed':
@@ -148,6 +153,21 @@ export class BridgeLink {
           if (problem) console.warn(`zoom bridge: dropped a malformed ${problem.event} event: ${problem.issues}`);
         }
     }
+  }
+
+  private scheduleResync(): void {
+    this.cancelResync = this.scheduler.setTimeout(() => void this.resync(), RESYNC_MS);
+  }
+
+  private async resync(): Promise<void> {
+    this.cancelResync = null;
+    if (this.state !== 'joined' || !this.connection) return;
+    const parsed = ZoomBridgeResult.safeParse(await this.connection.command({ op: 'attendees' }).catch(() => undefined));
+    if (this.state !== 'joined') return;
+    if (parsed.success && parsed.data.ok && parsed.data.attendees) {
+      this.roster.reconcile(this.users(parsed.data.attendees), this.scheduler.now());
+    }
+    this.scheduleResync();
   }
 
   private connectionChanged(payload: unknown): void {

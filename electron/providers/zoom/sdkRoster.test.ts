@@ -70,6 +70,31 @@ describe('Meeting SDK events → roster events', () => {
     ]);
   });
 
+  it('reconciles with a full attendee list: missed joins join, vanished users leave, nothing else is said', () => {
+    const { events, roster } = setUp();
+    roster.apply(
+      'user-added',
+      [
+        { userId: 1, userName: 'A' },
+        { userId: 2, userName: 'B' },
+      ],
+      1,
+    );
+    roster.reconcile(
+      [
+        { userId: 1, userName: 'A' },
+        { userId: 3, userName: 'C' },
+      ],
+      2,
+    );
+    expect(events.slice(2)).toEqual([
+      { type: 'left', at: 2, participantId: 'zn-2', reason: 'unknown' },
+      { type: 'updated', at: 2, participantId: 'zn-1', changes: { displayName: 'A' } },
+      { type: 'joined', at: 2, participant: expect.objectContaining({ id: 'zn-3', displayName: 'C' }) },
+    ]);
+    expect(roster.userIdOf('zn-2')).toBeUndefined();
+  });
+
   it('refuses malformed payloads with the reason, changing nothing', () => {
     const { events, roster } = setUp();
     expect(roster.apply('user-added', [{ userId: -1 }], 1)).toMatchObject({ event: 'user-added', issues: expect.stringMatching(/userId/) });

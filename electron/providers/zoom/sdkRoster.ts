@@ -130,6 +130,24 @@ export class SdkRoster {
     }
   }
 
+  /**
+   * Squares the roster with a full attendee list from the SDK: whoever the events missed joins,
+   * whoever vanished without a removal event leaves, and each present user's state is refreshed
+   * (the host logs only what actually differs).
+   */
+  reconcile(users: readonly SdkUser[], at: number): void {
+    const listed = new Set(users.map(rosterId));
+    for (const id of [...this.present]) {
+      if (listed.has(id)) continue;
+      this.present.delete(id);
+      const userId = this.userById.get(id);
+      this.userById.delete(id);
+      if (userId !== undefined) this.idByUser.delete(userId);
+      this.emit({ type: 'left', at, participantId: id, reason: 'unknown' });
+    }
+    this.added(users, at);
+  }
+
   shareChanged(userId: number, action: string, at: number): void {
     const id = this.idByUser.get(userId);
     if (!id || !this.present.has(id)) return;

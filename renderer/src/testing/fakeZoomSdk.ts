@@ -137,9 +137,14 @@ export class FakeZoomSdkClient implements ZoomSdkClient {
   // — what happens in the meeting, driven by the test —
 
   /** Someone joins (refused while locked, as Zoom does, without telling the host). */
-  arrive(name: string, options: { uuid?: string; video?: boolean; hold?: boolean } = {}): Participant | undefined {
+  arrive(name: string, options: { uuid?: string; video?: boolean; hold?: boolean; silently?: boolean } = {}): Participant | undefined {
     if (this.locked) return undefined;
-    return this.add({ name, ...options }, true);
+    return this.add({ name, ...options }, !options.silently);
+  }
+
+  /** Someone is gone without the SDK saying so (an event lost on the way). */
+  vanish(userId: number): void {
+    this.users.delete(userId);
   }
 
   depart(userId: number): void {

@@ -166,6 +166,20 @@ describe('zoom meeting window (Meeting SDK, faked by its own typings)', () => {
     await until(() => h.roster().filter((p) => p.presence === 'inMeeting').length === 6, 5_000, 'the Dashboard fallback');
   });
 
+  it('squares the roster with the SDK’s attendee list every 30 s, catching missed events', async () => {
+    const h = await attached();
+    const quiet = h.sdk.arrive('Diam-diam', { silently: true })!;
+    h.sdk.vanish([...h.sdk.users.values()].find((u) => u.userName === 'Pangdam')!.userId);
+    await settle();
+    expect(h.byName('Diam-diam')).toBeUndefined();
+    await advance(h.scheduler, 30_000);
+    await until(() => h.byName('Diam-diam') !== undefined && h.byName('Pangdam') === undefined, 3_000, 'the resync');
+    expect(h.roster().find((p) => p.displayName === 'Pangdam')?.leaveReason).toBe('unknown');
+    h.sdk.depart(quiet.userId);
+    await settle();
+    expect(h.byName('Diam-diam')).toBeUndefined();
+  });
+
   it('drops a malformed SDK payload and keeps the stream flowing', async () => {
     const h = await attached();
     h.sdk.emit('user-added', [{ userId: 'not-a-number', displayName: 'ghost' }]);
