@@ -93,6 +93,9 @@ describe('Meeting SDK events → roster events', () => {
       { type: 'joined', at: 2, participant: expect.objectContaining({ id: 'zn-3', displayName: 'C' }) },
     ]);
     expect(roster.userIdOf('zn-2')).toBeUndefined();
+    roster.expelling(3);
+    roster.reconcile([{ userId: 1, userName: 'A' }], 3);
+    expect(events.at(-2)).toEqual({ type: 'left', at: 3, participantId: 'zn-3', reason: 'ejected' });
   });
 
   it('refuses malformed payloads with the reason, changing nothing', () => {

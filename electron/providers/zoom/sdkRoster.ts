@@ -143,7 +143,8 @@ export class SdkRoster {
       const userId = this.userById.get(id);
       this.userById.delete(id);
       if (userId !== undefined) this.idByUser.delete(userId);
-      this.emit({ type: 'left', at, participantId: id, reason: 'unknown' });
+      const ejected = userId !== undefined && this.expelled.delete(userId);
+      this.emit({ type: 'left', at, participantId: id, reason: ejected ? 'ejected' : 'unknown' });
     }
     this.added(users, at);
   }
