@@ -90,6 +90,10 @@ export class SdkRoster {
     this.expelled.add(userId);
   }
 
+  notExpelling(userId: number): void {
+    this.expelled.delete(userId);
+  }
+
   added(users: readonly SdkUser[], at: number): void {
     for (const user of users) {
       const id = rosterId(user);

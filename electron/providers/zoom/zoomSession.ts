@@ -63,8 +63,15 @@ export class ZoomSession implements ProviderSession {
   async perform(action: PlatformAction, signal: AbortSignal): Promise<void> {
     if (action.kind === 'endForAll') return this.endForAll(signal);
     const command = this.commandFor(action);
-    if ('userId' in command && command.op === 'expel') this.roster.expelling(command.userId);
-    await this.link.call(command, signal);
+    if (command.op === 'expel') this.roster.expelling(command.userId);
+    try {
+      await this.link.call(command, signal);
+    } catch (error) {
+      // Refused outright: a later departure is not our ejection. (After a timeout it may still be.)
+      const uncertain = error instanceof ProviderError && (error.kind === 'cancelled' || error.kind === 'unconfirmed');
+      if (command.op === 'expel' && !uncertain) this.roster.notExpelling(command.userId);
+      throw error;
+    }
     if (command.op === 'lockMeeting') this.setMeeting({ locked: command.lock });
   }
 

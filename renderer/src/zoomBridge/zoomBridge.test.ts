@@ -129,6 +129,10 @@ describe('zoom meeting window (Meeting SDK, faked by its own typings)', () => {
       reason: expect.stringMatching(/Zoom refused expel \(INSUFFICIENT_PRIVILEGES\)/),
     });
     expect(h.byName('Pangdam')?.presence).toBe('inMeeting');
+    // Leaving later on their own is not logged as the refused ejection.
+    h.sdk.depart([...h.sdk.users.values()].find((u) => u.userName === 'Pangdam')!.userId);
+    await settle();
+    expect(h.roster().find((p) => p.displayName === 'Pangdam')?.leaveReason).toBe('left');
   });
 
   it('ends for all through the SDK when the window is joined', async () => {
