@@ -125,6 +125,7 @@ export class BridgeLink {
     const at = this.scheduler.now();
     switch (message.type) {
       case 'joined': {
+        if (this.state === 'closed') return; // too late: the join was given up and the window closed
         if (!message.isHost) {
           this.settleJoin?.({ ok: false, reason: 'the meeting window joined, but not as host (check the ZAK and the signature role).' });
           return;
