@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { LogEntry } from '../../../shared/incident/entry';
 import type { ProviderEvent } from '../../host/provider';
 import { advance } from '../../host/testing';
+import type { ZoomMeetingBridge } from './bridge';
 import type { ZoomSession } from './zoomSession';
 import { createZoomProvider } from './zoomProvider';
 import { lastOutcome, mirrorOf, startZoomHarness, until } from './testing/harness';
@@ -150,6 +151,31 @@ describe('zoom without the meeting window (browser mode)', () => {
     expect(session.expectedAttendees[0]).toEqual({ name: 'Kapolda', email: 'official1@prov.example', organisation: 'Forkopimda' });
     expect(session.capabilities.eject).toMatchObject({ available: false, reason: expect.stringMatching(/not requested/) });
     await session.close();
+  });
+
+  it('gives the meeting window 60 s to join, then carries on over REST and ignores a late join', async () => {
+    let post: ((message: unknown) => void) | undefined;
+    let closed = false;
+    const silentBridge: ZoomMeetingBridge = {
+      async open(_join, onMessage) {
+        post = onMessage;
+        return { command: async () => ({ ok: true }), close: async () => void (closed = true) };
+      },
+    };
+    harness = await startZoomHarness({ bridge: silentBridge });
+    await harness.signIn();
+    const attaching = harness.host.commands.attach({ providerId: 'zoom', meetingId: String(harness.story.id) });
+    await until(() => post !== undefined, 5_000, 'the window');
+    await advance(harness.scheduler, 59_000);
+    expect(closed).toBe(false);
+    await advance(harness.scheduler, 1_000);
+    const info = await attaching;
+    expect(closed).toBe(true);
+    expect(info.capabilities.eject).toMatchObject({ available: false, reason: expect.stringMatching(/did not join within 60 s/) });
+    post?.({ type: 'joined', isHost: true, attendees: [{ userId: 1, userName: 'late' }] });
+    const h = harness;
+    await until(() => present(h).length === 6, 5_000, 'the Dashboard roster');
+    expect(present(h).some((p) => p.displayName === 'late')).toBe(false);
   });
 
   it('refuses what is not a Zoom meeting number, and a meeting the account does not have', async () => {
