@@ -22,7 +22,7 @@ export default defineConfig({
     build: {
       outDir: 'out/preload',
       rollupOptions: {
-        input: { index: resolve('electron/preload/index.ts') },
+        input: { index: resolve('electron/preload/index.ts'), zoomBridge: resolve('electron/preload/zoomBridge.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
@@ -32,7 +32,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
-      rollupOptions: { input: resolve('renderer/index.html') },
+      // The console, and the Zoom meeting window's page (served only in that window's own session).
+      rollupOptions: { input: { index: resolve('renderer/index.html'), zoomBridge: resolve('renderer/zoom-bridge.html') } },
     },
   },
 });

@@ -12,6 +12,8 @@ export interface RunningWebShell {
   dataDir: string;
   /** Every line of the session logs written so far, parsed. */
   logEntries(): LogEntry[];
+  /** Waits for a line of the shell's output matching `pattern` (e.g. a sign-in address). */
+  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
   stop(): Promise<void>;
 }
 
@@ -27,8 +29,10 @@ export async function startWebShell(): Promise<RunningWebShell> {
   );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const output: string[] = [];
+  const lines = createInterface({ input: child.stdout! });
+  lines.on('line', (line) => output.push(line));
   const first = await new Promise<string>((resolvePromise, reject) => {
-    const lines = createInterface({ input: child.stdout! });
     const timer = setTimeout(() => reject(new Error(`browser mode did not start: ${stderr}`)), 15_000);
     lines.once('line', (line) => {
       clearTimeout(timer);
@@ -53,6 +57,17 @@ export async function startWebShell(): Promise<RunningWebShell> {
             .filter(Boolean)
             .map((line) => JSON.parse(line) as LogEntry),
         );
+    },
+    async waitForOutput(pattern, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        for (const line of output) {
+          const match = pattern.exec(line);
+          if (match) return match;
+        }
+        if (Date.now() > deadline) throw new Error(`browser mode never printed ${pattern}: ${output.join('\n')}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
     },
     async stop() {
       if (child.exitCode === null) {

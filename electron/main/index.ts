@@ -11,6 +11,7 @@ import { registerIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { enforceWebSecurity } from './security';
 import { createConsoleWindow } from './window';
+import { createElectronZoomBridge } from './zoomBridgeWindow';
 
 // Composition root of the desktop app: wiring only.
 
@@ -40,7 +41,9 @@ if (!app.requestSingleInstanceLock()) {
   };
   const host = createHost({
     dataDir,
-    providers: createProviders(services),
+    providers: createProviders(services, {
+      zoomMeetingBridge: createElectronZoomBridge(join(import.meta.dirname, '../preload'), join(import.meta.dirname, '../renderer')),
+    }),
     services,
     scheduler: realScheduler,
     actor: defaultActor(),

@@ -22,7 +22,9 @@ export function registerIpc(host: Host, devServerOrigin: string | undefined): ()
   const unsubscribe = host.subscribe((event) => {
     if (!EVENT_NAMES.includes(event.name)) return;
     for (const window of BrowserWindow.getAllWindows()) {
-      if (!window.isDestroyed()) window.webContents.send(eventChannel(event.name), event.payload);
+      // Console windows only: the Zoom meeting window (another origin) never receives meeting data.
+      if (window.isDestroyed() || !isTrustedSender({ url: window.webContents.getURL(), parent: null }, devServerOrigin)) continue;
+      window.webContents.send(eventChannel(event.name), event.payload);
     }
   });
   return () => {

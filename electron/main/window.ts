@@ -33,3 +33,36 @@ export function createConsoleWindow(preloadDir: string, devServerUrl: string | u
   void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
   return window;
 }
+
+/**
+ * The Zoom meeting window: Zoom's Meeting SDK, joined as host, driven by the console. As locked
+ * down as the console (isolated, sandboxed, no Node), plus its own in-memory session
+ * (`partition`), so the SDK's looser content policy, its storage and its permission answers never
+ * touch the console's session. Its preload exposes only the bridge's five intent methods.
+ */
+export function createZoomBridgeWindow(preloadDir: string, partition: string): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1100,
+    height: 720,
+    minWidth: 640,
+    minHeight: 480,
+    title: 'Hostdeck · Zoom meeting',
+    show: true,
+    backgroundColor: '#10141a',
+    webPreferences: {
+      preload: join(preloadDir, 'zoomBridge.cjs'),
+      partition,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
+  });
+  return window;
+}
