@@ -31,6 +31,7 @@ export function ProviderSettingsForm({ providerId, name }: { providerId: Provide
     try {
       await work();
       setMessage({ kind: 'ok', text: ok });
+      setView(await bridge.getProviderSettings({ providerId }));
       await refreshOverview();
     } catch (error) {
       setMessage({ kind: 'error', text: (error as Error).message });
