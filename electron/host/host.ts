@@ -14,6 +14,8 @@ import type { Provider, ProviderEvent, ProviderServices, ProviderSession } from 
 import { ProviderRegistry } from './providerRegistry';
 import { SessionController } from './session/sessionController';
 import { readSettingsView, writeSettings } from './settings/providerSettings';
+import { PanicDesk } from './panicDesk';
+import type { ShortcutCommand } from '../../shared/model/panic';
 import { ParticipantHistory } from './session/participantHistory';
 import { parseAttendeeCsv } from '../../shared/risk/csv';
 import type { ExpectedAttendee } from '../../shared/risk/attendees';
@@ -40,6 +42,10 @@ export interface Host {
   subscribe(listener: HostListener): () => void;
   /** Records a rejected message from a shell (bad schema, wrong sender) in the incident log. */
   reportRejected(channel: string, issues: string): void;
+  /** A panic key fired (the desktop app's global shortcuts); returns a line for the notification. */
+  shortcut(command: ShortcutCommand): Promise<string>;
+  /** The event's panic settings (the desktop app registers the shortcuts they name). */
+  panicSettings(): Promise<import('../../shared/model/panic').PanicSettings>;
   close(): Promise<void>;
 }
 
@@ -96,13 +102,30 @@ export function createHost(options: HostOptions): Host {
     return write(attached, body).entry;
   }
 
-  const executor = new ActionExecutor({
+  const target = () => (attached ? { session: attached.provider, controller: attached.controller, limiter: attached.limiter } : null);
+  const panic: PanicDesk = new PanicDesk({
+    dataDir: options.dataDir,
+    settings: options.services.settings,
     scheduler: options.scheduler,
-    target: () => (attached ? { session: attached.provider, controller: attached.controller, limiter: attached.limiter } : null),
+    executor: () => executor,
+    target,
+    log: (body) => void record(body),
+    onScript: (run) => emit('script', run),
+  });
+  const panicLoaded = panic.load();
+  const executor: ActionExecutor = new ActionExecutor({
+    scheduler: options.scheduler,
+    target,
     log: record,
-    onOutcome: (outcome) => emit('action', outcome),
+    onOutcome: (outcome) => {
+      emit('action', outcome);
+      panic.outcome(outcome);
+    },
+    closingMessage: () => panic.settings.closingMessage,
+    containSteps: () => panic.settings.contain,
     ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),
   });
+  let shortcutActions = 0;
 
   function requireAttached(): Attached {
     if (!attached) throw new HostdeckError('notAttached', 'No meeting is attached.');
@@ -148,16 +171,17 @@ export function createHost(options: HostOptions): Host {
       await log.close();
       throw error;
     }
-    const target = { log, history: new ParticipantHistory() };
-    write(target, { kind: 'session.started', data: { providerId, meetingId, title: session.meeting.title, options: providerOptions } });
-    if (attendees.length > 0) write(target, { kind: 'attendees.loaded', data: { count: attendees.length, source: 'csv' } });
+    const sink = { log, history: new ParticipantHistory() };
+    write(sink, { kind: 'session.started', data: { providerId, meetingId, title: session.meeting.title, options: providerOptions } });
+    if (attendees.length > 0) write(sink, { kind: 'attendees.loaded', data: { count: attendees.length, source: 'csv' } });
     // Nothing is published until the first snapshot: a client starts from it, then patches.
     let published = false;
     controller = new SessionController({
       sessionId,
       meeting: session.meeting,
       onRoster: (message) => published && emit('roster', message),
-      onLog: (body) => write(target, body),
+      onLog: (body) => write(sink, body),
+      now: () => options.scheduler.now(),
       attendees,
       riskSettings: await loadRiskSettings(options.services),
     });
@@ -172,7 +196,7 @@ export function createHost(options: HostOptions): Host {
       logFile: log.file,
     };
     executor.reset();
-    attached = { info, provider: session, controller, limiter: new ProviderLimiter(session.limits), log, history: target.history };
+    attached = { info, provider: session, controller, limiter: new ProviderLimiter(session.limits), log, history: sink.history };
     for (const event of early.splice(0)) controller.handle(event);
     const snapshot = controller.snapshot();
     published = true;
@@ -293,6 +317,8 @@ export function createHost(options: HostOptions): Host {
       return settings;
     },
 
+    ...panic.commands,
+
     async getProviderSettings({ providerId }) {
       return readSettingsView(registry.get(providerId), options.services);
     },
@@ -328,6 +354,16 @@ export function createHost(options: HostOptions): Host {
       if (!record({ kind: 'input.rejected', data: { channel: channel.slice(0, 200), issues: issues.slice(0, 4000) } })) {
         console.warn(`rejected message on ${channel}: ${issues}`);
       }
+    },
+    async shortcut(command) {
+      await panicLoaded;
+      return panic.shortcut(command, (intent) =>
+        executor.run({ ...intent, id: `key-${command}-${Date.now().toString(36)}-${++shortcutActions}` }),
+      );
+    },
+    async panicSettings() {
+      await panicLoaded;
+      return panic.settings;
     },
     async close() {
       await detach('Hostdeck was closed.');

@@ -74,6 +74,16 @@ export function summarizeEntry(entry: LogEntry, t: TFunction): LogSummary {
       return { detail: `${entry.data.name}: ${entry.data.steps.map((s) => s.id).join(', ')}` };
     case 'plan.finished':
       return { detail: `${entry.data.name} · ${entry.data.status} · ${Math.round(entry.data.durationMs)} ms` };
+    case 'script.started':
+      return { detail: entry.data.name };
+    case 'script.step':
+      return {
+        detail: `${entry.data.index + 1} · ${entry.data.step} · ${entry.data.result}${entry.data.reason ? ` — ${entry.data.reason}` : ''}`,
+      };
+    case 'script.finished':
+      return { detail: entry.data.status };
+    case 'incident.contained':
+      return { detail: `${(entry.data.timeToContainMs / 1000).toFixed(1)} s · ${entry.data.intruders}` };
     case 'platform.link':
       return { detail: `${entry.data.state}${entry.data.detail ? ` — ${entry.data.detail}` : ''}` };
     case 'meeting.started':

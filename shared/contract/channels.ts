@@ -22,13 +22,22 @@ export const COMMAND_NAMES = [
   'getParticipantDetail',
   'getRiskSettings',
   'saveRiskSettings',
+  'getPanicSettings',
+  'savePanicSettings',
+  'listScripts',
+  'saveScript',
+  'deleteScript',
+  'startScript',
+  'continueScript',
+  'cancelScript',
+  'getScriptRun',
   'getProviderSettings',
   'saveProviderSettings',
   'signIn',
   'signOut',
 ] as const;
 
-export const EVENT_NAMES = ['roster', 'action', 'log', 'session'] as const;
+export const EVENT_NAMES = ['roster', 'action', 'log', 'session', 'script', 'shortcutStatus'] as const;
 
 export type CommandChannelName = (typeof COMMAND_NAMES)[number];
 export type EventChannelName = (typeof EVENT_NAMES)[number];

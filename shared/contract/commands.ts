@@ -7,6 +7,8 @@ import type { CommandChannelName } from './channels';
 import { RosterSnapshot } from './roster';
 import { Participant } from '../model/participant';
 import { RiskSettings } from '../model/risk';
+import { PanicSettings } from '../model/panic';
+import { Script, ScriptRunSchema } from '../flows/script';
 import { ExpectedAttendee } from '../risk/attendees';
 import { MAX_ATTENDEE_CSV } from '../risk/csv';
 import { ProviderSettingsView, ProviderStatus } from './providerSettings';
@@ -57,6 +59,15 @@ export const commands = {
   },
   getRiskSettings: { input: NoInput, output: RiskSettings },
   saveRiskSettings: { input: RiskSettings, output: RiskSettings },
+  getPanicSettings: { input: NoInput, output: PanicSettings },
+  savePanicSettings: { input: PanicSettings, output: PanicSettings },
+  listScripts: { input: NoInput, output: z.object({ scripts: z.array(Script), problems: z.array(z.string().max(2000)) }).strict() },
+  saveScript: { input: z.object({ text: z.string().max(200_000) }).strict(), output: Script },
+  deleteScript: { input: z.object({ id: z.string().max(100) }).strict(), output: z.object({ deleted: z.boolean() }).strict() },
+  startScript: { input: z.object({ scriptId: z.string().max(100) }).strict(), output: ScriptRunSchema },
+  continueScript: { input: z.object({ runId: z.string().max(64) }).strict(), output: ScriptRunSchema.nullable() },
+  cancelScript: { input: z.object({ runId: z.string().max(64) }).strict(), output: ScriptRunSchema.nullable() },
+  getScriptRun: { input: NoInput, output: ScriptRunSchema.nullable() },
   getProviderSettings: { input: z.object({ providerId: ProviderId }).strict(), output: ProviderSettingsView },
   saveProviderSettings: {
     input: z.object({ providerId: ProviderId, values: z.record(z.string().max(60), z.string().max(4000)) }).strict(),

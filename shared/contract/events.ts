@@ -1,9 +1,10 @@
-import { type z } from 'zod';
+import { z } from 'zod';
 import { ActionOutcome } from '../model/action';
 import { LogEntry } from '../incident/entry';
 import type { EventChannelName } from './channels';
 import { RosterMessage } from './roster';
 import { SessionInfo } from './session';
+import { ScriptRunSchema } from '../flows/script';
 
 /** Everything the host pushes to the renderer, declared once. */
 export const events = {
@@ -11,6 +12,16 @@ export const events = {
   action: ActionOutcome,
   log: LogEntry,
   session: SessionInfo.nullable(),
+  script: ScriptRunSchema.nullable(),
+  /** Desktop app only: which global shortcuts the operating system accepted, and which it refused. */
+  shortcutStatus: z
+    .object({
+      registered: z.array(z.object({ command: z.string().max(40), accelerator: z.string().max(60) }).strict()).max(20),
+      refused: z
+        .array(z.object({ command: z.string().max(40), accelerator: z.string().max(60), reason: z.string().max(300) }).strict())
+        .max(20),
+    })
+    .strict(),
 } as const;
 
 export type Events = typeof events;

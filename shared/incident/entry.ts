@@ -89,6 +89,32 @@ export const EntryBody = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('action.confirmed'), data: z.object({ outcome: ActionOutcome }) }),
   z.object({ kind: z.literal('action.failed'), data: z.object({ outcome: ActionOutcome }) }),
   z.object({ kind: z.literal('note'), data: z.object({ text: Text }) }),
+  z.object({ kind: z.literal('script.started'), data: z.object({ runId: z.string().max(64), scriptId: z.string().max(100), name: Text }) }),
+  z.object({
+    kind: z.literal('script.step'),
+    data: z.object({
+      runId: z.string().max(64),
+      index: z.number().int(),
+      step: z.string().max(20),
+      result: z.enum(['done', 'skipped', 'failed']),
+      reason: Text.optional(),
+    }),
+  }),
+  z.object({
+    kind: z.literal('script.finished'),
+    data: z.object({ runId: z.string().max(64), status: z.enum(['waiting', 'done', 'cancelled']) }),
+  }),
+  z.object({
+    kind: z.literal('incident.contained'),
+    data: z.object({
+      firstIntruderAt: EpochMs,
+      detectedAt: EpochMs,
+      containedAt: EpochMs,
+      timeToDetectMs: z.number(),
+      timeToContainMs: z.number(),
+      intruders: z.number().int(),
+    }),
+  }),
   z.object({
     kind: z.literal('platform.link'),
     data: z.object({ state: z.enum(['connected', 'reconnecting', 'disconnected']), detail: Text.optional(), at: EpochMs }),

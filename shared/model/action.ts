@@ -51,13 +51,15 @@ export const Action = z.discriminatedUnion('kind', [
   meetingAction('endForAll'),
   meetingAction('suspendAll'),
   meetingAction('restore'),
+  /** The panic plan: every containment control at once, and eject the flagged and the given participants. */
+  z.object({ id: ActionId, kind: z.literal('contain'), participantIds: z.array(Id).max(10_000) }).strict(),
 ]);
 export type Action = z.infer<typeof Action>;
 export type ActionKind = Action['kind'];
 export const ACTION_KINDS = Action.options.map((o) => o.shape.kind.value) as readonly ActionKind[];
 
 /** Actions that are composite plans run by the host, never sent to a provider as such. */
-export const COMPOSITE_ACTION_KINDS = ['suspendAll', 'restore'] as const satisfies readonly ActionKind[];
+export const COMPOSITE_ACTION_KINDS = ['suspendAll', 'restore', 'contain'] as const satisfies readonly ActionKind[];
 export type CompositeActionKind = (typeof COMPOSITE_ACTION_KINDS)[number];
 /** Actions a provider performs. */
 export type PlatformAction = Exclude<Action, { kind: CompositeActionKind }>;

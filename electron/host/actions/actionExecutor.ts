@@ -6,6 +6,7 @@ import type { Scheduler } from '../../../shared/util/time';
 import { ProviderError, type ProviderSession } from '../provider';
 import type { SessionController } from '../session/sessionController';
 import type { ProviderLimiter } from './limiter';
+import type { ContainSteps } from '../../../shared/model/panic';
 import { PlanRunner } from './planRunner';
 import { CallTimeoutError, decideRetry, DEFAULT_RETRY_POLICY, describeFailure, type RetryPolicy } from './retryPolicy';
 
@@ -22,6 +23,10 @@ export interface ActionExecutorOptions {
   log: (body: EntryBody) => void;
   onOutcome: (outcome: ActionOutcome) => void;
   retryPolicy?: RetryPolicy;
+  /** Posted to everyone just before End for all, when set and the platform can post. */
+  closingMessage?: () => string;
+  /** Which steps Contain takes. */
+  containSteps?: () => ContainSteps;
   /** Source of jitter; injected so tests are repeatable. */
   random?: () => number;
 }
@@ -44,6 +49,8 @@ interface ActionRecord {
 export class ActionExecutor {
   private readonly options: ActionExecutorOptions;
   private readonly records = new Map<string, ActionRecord>();
+  /** Callbacks waiting for an action to settle (the closing message before End for all). */
+  private readonly settledWaiters = new Map<string, () => void>();
   private readonly policy: RetryPolicy;
   private readonly random: () => number;
   readonly plans: PlanRunner;
@@ -60,6 +67,7 @@ export class ActionExecutor {
       retryChild: (actionId) => void this.retry(actionId),
       update: (id, change) => this.update(id, change),
       outcomeOf: (id) => this.records.get(id)?.outcome,
+      ...(options.containSteps ? { containSteps: options.containSteps } : {}),
     });
   }
 
@@ -167,6 +175,7 @@ export class ActionExecutor {
     const wasPending = record.outcome.status === 'pending';
     record.outcome = { ...record.outcome, ...change };
     const settled = wasPending && record.outcome.status !== 'pending';
+    if (settled) this.settledWaiters.get(actionId)?.();
     if (settled) {
       this.options.log(
         record.outcome.status === 'confirmed'
@@ -184,7 +193,32 @@ export class ActionExecutor {
       this.settle(record, { status: 'failed', reason: refusal, retryable: false });
       return;
     }
+    if (action.kind === 'endForAll' && record.outcome.attempts === 0) {
+      const closing = this.postClosingMessage(action.id);
+      if (closing) {
+        void closing.then(() => this.attempt(record, action, false));
+        return;
+      }
+    }
     void this.attempt(record, action, false);
+  }
+
+  /**
+   * Posts the event's closing message before the meeting ends, when one is set and the platform can
+   * post. The end waits for the post to settle, at most a few seconds: ending must never hang on chat.
+   */
+  private postClosingMessage(endId: string): Promise<void> | undefined {
+    const text = this.options.closingMessage?.().trim();
+    const target = this.options.target();
+    if (!text || !target || capabilityRefusal(target.session.capabilities, { kind: 'postChat', text })) return undefined;
+    const id = `${endId.slice(0, 55)}-closing`;
+    const settled = new Promise<void>((resolve) => {
+      this.settledWaiters.set(id, resolve);
+      this.options.scheduler.setTimeout(resolve, 3_000);
+    }).finally(() => this.settledWaiters.delete(id));
+    this.start({ id, kind: 'postChat', text: text.slice(0, 2000) }, endId);
+    this.update(endId, { children: [id] });
+    return settled;
   }
 
   private async attempt(

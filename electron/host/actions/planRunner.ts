@@ -1,7 +1,9 @@
 import type { EntryBody } from '../../../shared/incident/entry';
 import type { Action, ActionOutcome, PlatformAction } from '../../../shared/model/action';
 import { retryStep, settleStep, startPlan, validatePlan, type Plan, type PlanState, type PlanTransition } from '../../../shared/flows/plan';
+import { containPlan } from '../../../shared/flows/contain';
 import { restorePlan, suspendPlan, type CapturedControls } from '../../../shared/flows/suspend';
+import { DEFAULT_PANIC_SETTINGS, type ContainSteps } from '../../../shared/model/panic';
 import type { Scheduler } from '../../../shared/util/time';
 import type { ActionTarget } from './actionExecutor';
 
@@ -15,6 +17,8 @@ export interface PlanRunnerOptions {
   retryChild?: (actionId: string) => void;
   update: (actionId: string, change: Partial<ActionOutcome>) => void;
   outcomeOf: (actionId: string) => ActionOutcome | undefined;
+  /** Which steps Contain takes at this event. */
+  containSteps?: () => ContainSteps;
 }
 
 interface Running {
@@ -53,23 +57,40 @@ export class PlanRunner {
     return this.captured;
   }
 
-  start(action: Extract<Action, { kind: 'suspendAll' | 'restore' }>): void {
+  start(action: Extract<Action, { kind: 'suspendAll' | 'restore' | 'contain' }>): void {
     const target = this.options.target();
     if (!target) return this.fail(action.id, 'No meeting is attached.');
     if (target.controller.meeting.status === 'ended') return this.fail(action.id, 'The meeting has already ended.');
     let plan: Plan;
-    if (action.kind === 'suspendAll') {
+    if (action.kind === 'suspendAll' || action.kind === 'contain') {
+      // Captured once: a second Suspend or Contain must not make Restore return to a suspended state.
       if (!this.captured) {
         const meeting = target.controller.meeting;
         this.captured = { locked: meeting.locked, ...meeting.controls };
         this.options.log({ kind: 'controls.captured', data: { actionId: action.id, controls: this.captured } });
       }
-      plan = suspendPlan();
+      plan =
+        action.kind === 'suspendAll' ? suspendPlan() : containPlan(this.containSteps(), this.containTargets(action.participantIds, target));
     } else {
       if (!this.captured) return this.fail(action.id, 'Nothing to restore: Suspend all activity has not been used in this meeting.');
       plan = restorePlan(this.captured);
     }
     this.run(action.id, plan, target);
+  }
+
+  private containSteps(): ContainSteps {
+    return this.options.containSteps?.() ?? DEFAULT_PANIC_SETTINGS.contain;
+  }
+
+  /** Who Contain ejects: the selected participants and everyone flagged, present and not a host. */
+  private containTargets(selected: readonly string[], target: ActionTarget): string[] {
+    const steps = this.containSteps();
+    const ids = new Set<string>(steps.ejectSelected ? selected : []);
+    if (steps.ejectFlagged) for (const p of target.controller.participants()) if (p.risk.level === 'flagged') ids.add(p.id);
+    return [...ids].filter((id) => {
+      const p = target.controller.participant(id);
+      return p !== undefined && p.presence !== 'left' && p.role !== 'host' && p.role !== 'cohost';
+    });
   }
 
   /** Runs any plan as the composite action `parentId` (Contain and custom plans use this too). */

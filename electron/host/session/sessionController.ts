@@ -6,6 +6,7 @@ import { DEFAULT_RISK_SETTINGS, type RiskSettings } from '../../../shared/model/
 import type { ExpectedAttendee } from '../../../shared/risk/attendees';
 import type { ProviderEvent } from '../provider';
 import { createFoldState, foldEvent, replaceParticipant, type FoldState } from './fold';
+import { ContainmentTracker } from './containment';
 import { RiskEngine } from './riskEngine';
 
 export interface SessionControllerOptions {
@@ -17,6 +18,8 @@ export interface SessionControllerOptions {
   onLog: (body: EntryBody) => void;
   attendees?: readonly ExpectedAttendee[];
   riskSettings?: RiskSettings;
+  /** The host's clock, for measuring time to detect and contain. */
+  now?: () => number;
   /**
    * Defers a flush so that events arriving together leave as one patch. Defaults to the next turn
    * of the event loop.
@@ -34,6 +37,7 @@ export class SessionController {
   private readonly state: FoldState;
   private readonly options: SessionControllerOptions;
   private readonly risk: RiskEngine;
+  private readonly containment: ContainmentTracker;
   private riskSettings: RiskSettings;
   private seq = 0;
   private pendingUpserts = new Map<string, Participant>();
@@ -46,6 +50,7 @@ export class SessionController {
     this.sessionId = options.sessionId;
     this.state = createFoldState(options.meeting);
     this.risk = new RiskEngine((id) => this.participant(id));
+    this.containment = new ContainmentTracker(options.now ?? Date.now);
     this.riskSettings = options.riskSettings ?? DEFAULT_RISK_SETTINGS;
     this.risk.configure(this.riskSettings, options.meeting.startedAt);
     if (options.attendees) this.risk.setAttendees(options.attendees);
@@ -73,7 +78,13 @@ export class SessionController {
     for (const p of result.upserts) this.assess(p, joined.has(p.id));
     this.pendingBlocked.push(...result.blocked);
     this.pendingMeeting ||= result.meetingChanged;
+    if (result.upserts.length || result.meetingChanged) this.checkContainment();
     if (result.upserts.length || result.blocked.length || result.meetingChanged) this.scheduleFlush();
+  }
+
+  private checkContainment(): void {
+    const contained = this.containment.check(this.state.meeting, (id) => this.participant(id));
+    if (contained) this.options.onLog({ kind: 'incident.contained', data: contained });
   }
 
   /** Replaces the expected-attendee list and re-assesses everyone against it. */
@@ -137,6 +148,7 @@ export class SessionController {
    */
   private store(before: Participant, after: Participant, changedByEvent: boolean): void {
     replaceParticipant(this.state, after);
+    this.containment.participant(after);
     const assessmentMoved = JSON.stringify([before.risk, before.match]) !== JSON.stringify([after.risk, after.match]);
     if (after.risk.level === 'flagged' && before.risk.level !== 'flagged' && after.presence !== 'left') {
       this.options.onLog({
