@@ -15,7 +15,7 @@ import { ProviderRegistry } from './providerRegistry';
 import { SessionController } from './session/sessionController';
 import { readSettingsView, writeSettings } from './settings/providerSettings';
 import { PanicDesk } from './panicDesk';
-import type { ShortcutCommand } from '../../shared/model/panic';
+import type { PanicSettings, ShortcutCommand } from '../../shared/model/panic';
 import { ParticipantHistory } from './session/participantHistory';
 import { parseAttendeeCsv } from '../../shared/risk/csv';
 import type { ExpectedAttendee } from '../../shared/risk/attendees';
@@ -45,7 +45,7 @@ export interface Host {
   /** A panic key fired (the desktop app's global shortcuts); returns a line for the notification. */
   shortcut(command: ShortcutCommand): Promise<string>;
   /** The event's panic settings (the desktop app registers the shortcuts they name). */
-  panicSettings(): Promise<import('../../shared/model/panic').PanicSettings>;
+  panicSettings(): Promise<PanicSettings>;
   close(): Promise<void>;
 }
 
