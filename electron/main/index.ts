@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, safeStorage, shell, type BrowserWindow } from 'electron';
+import { app, globalShortcut, safeStorage, shell, type BrowserWindow } from 'electron';
 import { EncryptedFileVault, MemoryVault } from '../host/credentials/vault';
 import { createHost } from '../host/host';
 import { defaultActor } from '../host/log/incidentLog';
@@ -10,6 +10,7 @@ import { createProviders } from '../providers';
 import { registerIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { enforceWebSecurity } from './security';
+import { registerPanicShortcuts } from './shortcuts';
 import { createConsoleWindow } from './window';
 import { createElectronZoomBridge } from './zoomBridgeWindow';
 
@@ -60,12 +61,17 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     serveRenderer(join(import.meta.dirname, '../renderer'));
-    registerIpc(host, devServerOrigin);
+    const registerKeys = (): void =>
+      void registerPanicShortcuts(host, () => window).catch((error: unknown) => console.error('panic shortcuts', error));
+    // New bindings take effect as soon as the moderator saves them.
+    registerIpc(host, devServerOrigin, (name) => name === 'savePanicSettings' && registerKeys());
     window = createConsoleWindow(join(import.meta.dirname, '../preload'), devServerUrl);
     window.on('closed', () => (window = null));
+    window.webContents.once('did-finish-load', registerKeys);
   });
 
   app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => globalShortcut.unregisterAll());
   let closing = false;
   app.on('before-quit', (event) => {
     if (closing) return;

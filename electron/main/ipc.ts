@@ -9,14 +9,16 @@ import { isTrustedSender } from './security';
  * own top-level page, the payload is parsed by the contract's schema (in `dispatch`), and the
  * answer is a Reply. Host events are forwarded to every console window.
  */
-export function registerIpc(host: Host, devServerOrigin: string | undefined): () => void {
+export function registerIpc(host: Host, devServerOrigin: string | undefined, afterCommand?: (name: string) => void): () => void {
   for (const name of COMMAND_NAMES) {
     ipcMain.handle(commandChannel(name), async (event, input: unknown) => {
       if (!isTrustedSender(event.senderFrame, devServerOrigin)) {
         host.reportRejected(name, `sender not trusted: ${event.senderFrame?.url ?? 'unknown frame'}`);
         return { ok: false, error: { code: 'forbidden', message: 'This page may not control Hostdeck.' } };
       }
-      return dispatch(host, name, input);
+      const reply = await dispatch(host, name, input);
+      if (reply.ok) afterCommand?.(name);
+      return reply;
     });
   }
   const unsubscribe = host.subscribe((event) => {

@@ -37,7 +37,7 @@ export const COMMAND_NAMES = [
   'signOut',
 ] as const;
 
-export const EVENT_NAMES = ['roster', 'action', 'log', 'session', 'script', 'shortcutStatus'] as const;
+export const EVENT_NAMES = ['roster', 'action', 'log', 'session', 'script', 'shortcutStatus', 'shortcutFired'] as const;
 
 export type CommandChannelName = (typeof COMMAND_NAMES)[number];
 export type EventChannelName = (typeof EVENT_NAMES)[number];

@@ -5,6 +5,7 @@ import type { EventChannelName } from './channels';
 import { RosterMessage } from './roster';
 import { SessionInfo } from './session';
 import { ScriptRunSchema } from '../flows/script';
+import { SHORTCUT_COMMANDS, type ShortcutCommand } from '../model/panic';
 
 /** Everything the host pushes to the renderer, declared once. */
 export const events = {
@@ -21,6 +22,10 @@ export const events = {
         .array(z.object({ command: z.string().max(40), accelerator: z.string().max(60), reason: z.string().max(300) }).strict())
         .max(20),
     })
+    .strict(),
+  /** Desktop app only: a global panic key fired (the console shows what it did; quick note opens). */
+  shortcutFired: z
+    .object({ command: z.enum(SHORTCUT_COMMANDS as [ShortcutCommand, ...ShortcutCommand[]]), message: z.string().max(300) })
     .strict(),
 } as const;
 
