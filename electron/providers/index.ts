@@ -1,7 +1,8 @@
 import type { Provider, ProviderServices } from '../host/provider';
 import { createRehearsalProvider } from './rehearsal/rehearsalProvider';
+import { createXmppProvider } from './xmpp/xmppProvider';
 
 /** Every provider this build offers. Both shells register exactly these. */
-export function createProviders(_services: ProviderServices): Provider[] {
-  return [createRehearsalProvider()];
+export function createProviders(services: ProviderServices): Provider[] {
+  return [createRehearsalProvider(), createXmppProvider(services)];
 }
