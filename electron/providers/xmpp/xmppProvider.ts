@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { describeIssues, HostdeckError } from '../../../shared/contract/reply';
 import { Id } from '../../../shared/model/ids';
 import type { MeetingSummary } from '../../../shared/model/meeting';
-import type { Provider, ProviderContext, ProviderLimits, ProviderServices, ProviderSession } from '../../host/provider';
+import {
+  ProviderError,
+  type Provider,
+  type ProviderContext,
+  type ProviderLimits,
+  type ProviderServices,
+  type ProviderSession,
+} from '../../host/provider';
 import { writeSettings } from '../../host/settings/providerSettings';
 import { detectJitsi, xmppCapabilities } from './capabilities';
 import { XmppLink } from './link';
@@ -31,6 +38,12 @@ async function requireConfig(services: ProviderServices): Promise<XmppConfig> {
   const loaded = await loadConfig(services);
   if (!loaded.ok) throw new HostdeckError('invalidInput', loaded.problem);
   return loaded.config;
+}
+
+/** A platform failure while listing or attaching reaches the moderator as a `providerError` with its message. */
+function asHostError(error: unknown): never {
+  if (error instanceof ProviderError) throw new HostdeckError('providerError', error.message);
+  throw error;
 }
 
 function warn(detail: string): void {
@@ -201,10 +214,10 @@ export function createXmppProvider(services: ProviderServices): Provider {
     },
 
     async listMeetings() {
-      return listRooms(await requireConfig(services));
+      return listRooms(await requireConfig(services)).catch(asHostError);
     },
 
-    attach: (meetingId, options, context) => attachRoom(services, meetingId, options, context),
+    attach: (meetingId, options, context) => attachRoom(services, meetingId, options, context).catch(asHostError),
   };
   return provider;
 }
