@@ -168,7 +168,7 @@ export class Moderation {
   /** Keeps banned accounts (and non-members of a members-only lock) out, whatever the server let through. */
   private enforce(occupant: Occupant): void {
     let reason: 'banned' | 'removed' | undefined;
-    if (occupant.jid && this.isBanned(occupant.jid)) reason = 'banned';
+    if (occupant.affiliation === 'outcast' || (occupant.jid && this.isBanned(occupant.jid))) reason = 'banned';
     else if (this.lockedMembersOnly && occupant.affiliation === 'none' && occupant.role !== 'moderator') reason = 'removed';
     if (!reason) return;
     this.room.enforced.set(occupant.nick, reason);
