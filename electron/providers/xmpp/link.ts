@@ -89,6 +89,20 @@ export function toProviderError(error: unknown, what: string): ProviderError {
 }
 
 /**
+ * @xmpp/connection 0.14.0 throws (and so crashes the process) when socket data arrives after the
+ * stream parser was detached, e.g. a flood still in flight while the stream closes. Fixed upstream
+ * (xmppjs/xmpp.js#1100, not yet released): until then such late data is dropped here. The socket
+ * listener binds `_onData` at the first connect, so replacing it before `start()` is enough.
+ */
+function guardLateData(xmpp: Client): void {
+  const connection = xmpp as unknown as { parser: unknown; _onData: (data: unknown) => void };
+  const onData = connection._onData.bind(connection);
+  connection._onData = (data) => {
+    if (connection.parser) onData(data);
+  };
+}
+
+/**
  * One signed-in XMPP connection: @xmpp/client with the transport the address names, a password
  * sent only over an encrypted or loopback channel, and its reconnection given a growing delay.
  */
@@ -135,6 +149,7 @@ export class XmppLink {
         : {}),
     } as Parameters<typeof client>[0]);
     this.xmpp.on('error', () => undefined); // failures surface through start() and request(); a listener must exist
+    guardLateData(this.xmpp);
     this.xmpp.on('stanza', (el: Element) => this.handlers.stanza(el));
     this.setUpReconnect();
   }

@@ -251,7 +251,7 @@ export class MucRoom {
 
   private onUnavailable(p: MucPresence): void {
     const at = this.ctx.now();
-    if (p.destroyed) return this.onDestroyed(p.destroyed.reason);
+    if (p.destroyed) return this.onDestroyed();
     const occupant = this.occupants.get(p.nick);
     if (!occupant) return;
     if (p.statuses.includes('303') && p.newNick) {
@@ -274,13 +274,12 @@ export class MucRoom {
     }
   }
 
-  private onDestroyed(reason: string | undefined): void {
+  private onDestroyed(): void {
     if (this.status === 'destroyed') return;
     this.status = 'destroyed';
     const at = this.ctx.now();
     this.ctx.emit({ type: 'meeting', at, meeting: this.meeting() });
     this.ctx.emit({ type: 'ended', at });
-    if (reason) this.ctx.problem(`room destroyed: ${reason.slice(0, 200)}`);
   }
 
   private onMessage(el: Element): void {
