@@ -7,7 +7,7 @@
 #   bash scripts/xmpp-servers.sh status
 #
 # Both servers serve the same layout (docs/providers/xmpp.md): vhost `localhost` with the moderator
-# account mod@localhost / modpass, vhost `guest.localhost` with anonymous login, and the MUC service
+# account mod@localhost / modpass (and a plain participant alice@localhost / alicepass), vhost `guest.localhost` with anonymous login, and the MUC service
 # `conference.localhost`. Prosody listens on 15222 (TCP) and 15280 (/xmpp-websocket), ejabberd on
 # 25222 and 25280, so neither clashes with a system server. `start` is idempotent: a server that is
 # already running is left alone. State lives in $HOSTDECK_XMPP_DIR (default /tmp/hostdeck-xmpp), which
@@ -23,6 +23,9 @@ EJABBERD_HTTP=${EJABBERD_HTTP_PORT:-25280}
 EJABBERD_EPMD=${EJABBERD_EPMD_PORT:-24369}
 MOD_USER=mod
 MOD_PASS=modpass
+# A registered participant who is not the room's owner (tests of rights and of address bans).
+MEMBER_USER=alice
+MEMBER_PASS=alicepass
 
 port_open() { (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
@@ -89,8 +92,12 @@ VirtualHost "guest.localhost"
 Component "conference.localhost" "muc"
   restrict_room_creation = false
 EOF
-  prosodyctl --config "$cfg" check config >/dev/null
-  prosodyctl --config "$cfg" register "$MOD_USER" localhost "$MOD_PASS"
+  # prosodyctl's advice about optional Lua libraries goes to the setup log; shown only on failure.
+  if ! { prosodyctl --config "$cfg" check config && prosodyctl --config "$cfg" register "$MOD_USER" localhost "$MOD_PASS" &&
+    prosodyctl --config "$cfg" register "$MEMBER_USER" localhost "$MEMBER_PASS"; } >"$dir/setup.log" 2>&1; then
+    cat "$dir/setup.log" >&2
+    return 1
+  fi
   prosody --config "$cfg" -F >"$dir/console.log" 2>&1 &
   echo $! >"$dir/server.pid"
   if ! wait_ports prosody 100 "$PROSODY_C2S" "$PROSODY_HTTP"; then cat "$dir/console.log" >&2; stop_prosody; return 1; fi
@@ -152,11 +159,13 @@ start_ejabberd() {
   for _ in $(seq 1 50); do [ -s "$dir/ejabberd.pid" ] && break; sleep 0.1; done
   cp "$dir/ejabberd.pid" "$dir/server.pid"
   ejabberdctl_as "$dir" register "$MOD_USER" localhost "$MOD_PASS" >/dev/null
+  ejabberdctl_as "$dir" register "$MEMBER_USER" localhost "$MEMBER_PASS" >/dev/null
   echo "ejabberd up: pid $(cat "$dir/server.pid") (epmd $(cat "$dir/epmd.pid")) xmpp://127.0.0.1:$EJABBERD_C2S ws://127.0.0.1:$EJABBERD_HTTP/xmpp-websocket"
 }
 
 write_ejabberd_config() {
   local dir=$1
+  echo '{lookup, [file, native]}.' >"$dir/inetrc" # Erlang's resolver settings; it asks for this file
   cat >"$dir/ejabberdctl.cfg" <<EOF
 ERLANG_NODE=hostdeck$EJABBERD_C2S@localhost
 INET_DIST_INTERFACE=127.0.0.1

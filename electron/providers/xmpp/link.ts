@@ -12,6 +12,7 @@ function ensureWebSocket(): void {
   if (typeof scope['WebSocket'] === 'undefined') scope['WebSocket'] = NodeWebSocket;
 }
 
+const CLOSE_WAIT_MS = 2_000;
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
 export interface LinkOptions {
@@ -235,11 +236,16 @@ export class XmppLink {
     }
   }
 
-  /** Ends the stream and stops reconnecting. Never throws. */
+  /**
+   * Ends the stream and stops reconnecting. Never throws, and never waits more than `CLOSE_WAIT_MS`:
+   * on a dead network the server's goodbye never comes, and leaving a meeting must not hang on it.
+   */
   async close(): Promise<void> {
     this.closing = true;
     this.xmpp.reconnect.stop();
     if (this.xmpp.status === 'offline') return;
-    await this.xmpp.stop().catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.xmpp.stop().catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_WAIT_MS)))]);
+    clearTimeout(timer);
   }
 }

@@ -149,6 +149,9 @@ async function attachRoom(
     problem: warn,
   });
   current.room = joined;
+  // A room already locked by password lets Hostdeck in with the configured one. Only then: a password
+  // given while creating a room becomes the new room's password on both Prosody and ejabberd.
+  if ((await discoInfo(link, roomJid))?.features.has('muc_passwordprotected')) joined.password = config.lockPassword;
 
   /** After a reconnection: join again, reconcile the roster, say what happened meanwhile. */
   async function rejoin(): Promise<void> {

@@ -20,10 +20,15 @@ export class Intruder {
 
   private constructor(private link: XmppLink | undefined) {}
 
-  static async connect(server: XmppTestServer, transport: Transport = 'tcp'): Promise<Intruder> {
+  /** Signs in anonymously on the guest domain, or with `account` on the main domain. */
+  static async connect(
+    server: XmppTestServer,
+    transport: Transport = 'tcp',
+    account?: { username: string; password: string },
+  ): Promise<Intruder> {
     const intruder = new Intruder(undefined);
     intruder.link = await XmppLink.open(
-      { service: serviceOf(server, transport), domain: server.guestDomain, reconnect: false },
+      { service: serviceOf(server, transport), domain: account ? server.domain : server.guestDomain, ...account, reconnect: false },
       { stanza: (el) => intruder.onStanza(el) },
     );
     return intruder;

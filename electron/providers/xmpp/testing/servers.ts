@@ -17,10 +17,13 @@ export interface XmppTestServer {
   mucDomain: string;
   guestDomain: string;
   moderator: { username: string; password: string };
+  /** A registered account with no rights in the test rooms. */
+  member: { username: string; password: string };
 }
 
 const layout = { domain: 'localhost', mucDomain: 'conference.localhost', guestDomain: 'guest.localhost' };
 const moderator = { username: 'mod', password: 'modpass' };
+const member = { username: 'alice', password: 'alicepass' };
 
 export const TEST_SERVERS: Record<XmppTestServer['name'], XmppTestServer> = {
   prosody: {
@@ -30,6 +33,7 @@ export const TEST_SERVERS: Record<XmppTestServer['name'], XmppTestServer> = {
     httpPort: Number(process.env['PROSODY_HTTP_PORT'] ?? 15280),
     ...layout,
     moderator,
+    member,
   },
   ejabberd: {
     name: 'ejabberd',
@@ -38,6 +42,7 @@ export const TEST_SERVERS: Record<XmppTestServer['name'], XmppTestServer> = {
     httpPort: Number(process.env['EJABBERD_HTTP_PORT'] ?? 25280),
     ...layout,
     moderator,
+    member,
   },
 };
 
