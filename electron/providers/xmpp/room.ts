@@ -4,9 +4,11 @@ import type { Meeting } from '../../../shared/model/meeting';
 import { UNKNOWN_CONTROLS } from '../../../shared/model/meeting';
 import type { LeaveReason } from '../../../shared/model/participant';
 import { ProviderError, type ProviderEvent } from '../../host/provider';
-import { kindOfCondition, type XmppLink } from './link';
+import type { XmppLink } from './link';
 import { changesBetween, diffRosters, leaveReasonOf, occupantFrom, toParticipant, type Occupant } from './occupants';
-import { NS, parseDiscoInfo, parseForm, parseMucPresence, parseRoomMessage, type MucPresence, type RoomInfo } from './stanzas';
+import { joinRefusal, listOccupantNicks, readRoomInfo, submitRoomConfig } from './roomRequests';
+import { NS, parseMucPresence, parseRoomMessage, type MucPresence, type RoomInfo } from './stanzas';
+import { StanzaWaiters, type Wait } from './waiters';
 
 export interface RoomContext {
   link: XmppLink;
@@ -25,21 +27,6 @@ export interface JoinResult {
   created: boolean;
   joined: number;
   left: number;
-}
-
-/** What a join refusal means, in the moderator's words (XEP-0045 §7.2). */
-function joinRefusal(condition: string, text: string | undefined): ProviderError {
-  const known: Record<string, string> = {
-    'not-authorized': 'The room is locked with a password Hostdeck does not have.',
-    forbidden: 'This account is banned from the room.',
-    'registration-required': 'The room is members-only and this account is not a member.',
-    'item-not-found': 'The room is being set up by someone else (locked until its owner configures it) or cannot be created.',
-    'service-unavailable': 'The room is full.',
-    conflict: 'Someone in the room already uses this nickname.',
-    'not-allowed': 'The server does not let this account create rooms.',
-  };
-  const message = known[condition] ?? `The server refused to let Hostdeck in (${condition}${text ? `: ${text.slice(0, 200)}` : ''}).`;
-  return new ProviderError(message, { kind: kindOfCondition(condition), retryable: condition === 'conflict' });
 }
 
 /**
@@ -62,7 +49,7 @@ export class MucRoom {
   /** Called for each newcomer after the join is reported (ban and lock enforcement). */
   onArrival: ((occupant: Occupant) => void) | undefined;
   private pending: Map<string, Occupant> | null = null;
-  private readonly waiters = new Set<(el: Element) => void>();
+  private readonly waiters = new StanzaWaiters();
 
   constructor(
     readonly jid: string,
@@ -100,37 +87,14 @@ export class MucRoom {
 
   /** Every stanza from the link passes through here. */
   handle(el: Element): void {
-    for (const waiter of [...this.waiters]) waiter(el);
+    this.waiters.offer(el);
     if (el.name === 'presence') this.onPresence(el);
     else if (el.name === 'message') this.onMessage(el);
   }
 
-  /**
-   * Waits for a stanza `match` recognises. Resolves `undefined` after `timeoutMs` or on abort, so
-   * the caller decides what a missing confirmation means. Register before sending the request.
-   */
-  waitFor<T>(
-    match: (el: Element) => T | undefined,
-    timeoutMs: number,
-    signal?: AbortSignal,
-  ): { result: Promise<T | undefined>; cancel(): void } {
-    let finish: (value: T | undefined) => void = () => undefined;
-    const result = new Promise<T | undefined>((resolve) => (finish = resolve));
-    const done = (value: T | undefined): void => {
-      this.waiters.delete(waiter);
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', cancel);
-      finish(value);
-    };
-    const waiter = (el: Element): void => {
-      const value = match(el);
-      if (value !== undefined) done(value);
-    };
-    const cancel = (): void => done(undefined);
-    const timer = setTimeout(cancel, timeoutMs);
-    this.waiters.add(waiter);
-    signal?.addEventListener('abort', cancel, { once: true });
-    return { result, cancel };
+  /** Waits for a stanza from the link (see StanzaWaiters). */
+  waitFor<T>(match: (el: Element) => T | undefined, timeoutMs: number, signal?: AbortSignal): Wait<T> {
+    return this.waiters.waitFor(match, timeoutMs, signal);
   }
 
   /** Joins (or re-joins) the room; creates and unlocks it when it did not exist. */
@@ -293,38 +257,14 @@ export class MucRoom {
   /** Re-reads disco#info; reports a change of lock state to the host when `announce`. */
   async refreshInfo(announce: boolean, signal?: AbortSignal): Promise<RoomInfo> {
     const before = this.locked;
-    const answer = await this.ctx.link.request(
-      xml('iq', { type: 'get', to: this.jid }, xml('query', { xmlns: NS.discoInfo })),
-      'Reading the room’s settings',
-      10_000,
-      signal,
-    );
-    this.info = parseDiscoInfo(answer);
+    this.info = await readRoomInfo(this.ctx.link, this.jid, signal);
     if (announce && before !== this.locked) this.ctx.emit({ type: 'meeting', at: this.ctx.now(), meeting: this.meeting() });
     return this.info;
   }
 
-  /**
-   * Changes the room configuration through the owner form (XEP-0045 §10.2): fetches the form and
-   * submits only fields the server offers. Returns the requested fields it does not offer.
-   */
-  async configure(values: Record<string, string>, signal?: AbortSignal): Promise<string[]> {
-    const owner = (type: 'get' | 'set', ...children: Element[]) =>
-      xml('iq', { type, to: this.jid }, xml('query', { xmlns: NS.mucOwner }, ...children));
-    const form = await this.ctx.link.request(owner('get'), 'Reading the room configuration', 10_000, signal);
-    const offered = new Set(parseForm(form.getChild('query', NS.mucOwner)).map((f) => f.var));
-    const missing = Object.keys(values).filter((key) => !offered.has(key));
-    const fields = Object.entries(values)
-      .filter(([key]) => offered.has(key))
-      .map(([key, value]) => xml('field', { var: key }, xml('value', {}, value)));
-    const submit = xml(
-      'x',
-      { xmlns: NS.data, type: 'submit' },
-      xml('field', { var: 'FORM_TYPE' }, xml('value', {}, 'http://jabber.org/protocol/muc#roomconfig')),
-      ...fields,
-    );
-    await this.ctx.link.request(owner('set', submit), 'Changing the room configuration', 10_000, signal);
-    return missing;
+  /** Changes the room configuration; returns the requested fields the server does not offer. */
+  configure(values: Record<string, string>, signal?: AbortSignal): Promise<string[]> {
+    return submitRoomConfig(this.ctx.link, this.jid, values, signal);
   }
 
   /**
@@ -333,16 +273,7 @@ export class MucRoom {
    * non-members when a room turns members-only (322 to them) without telling the other occupants.
    */
   async resync(signal?: AbortSignal): Promise<number> {
-    const listed = new Set<string>();
-    for (const role of ['moderator', 'participant', 'visitor'] as const) {
-      const answer = await this.ctx.link.request(
-        xml('iq', { type: 'get', to: this.jid }, xml('query', { xmlns: NS.mucAdmin }, xml('item', { role }))),
-        'Reading the room’s occupants',
-        10_000,
-        signal,
-      );
-      for (const item of answer.getChild('query', NS.mucAdmin)?.getChildren('item') ?? []) listed.add(String(item.attrs['nick'] ?? ''));
-    }
+    const listed = await listOccupantNicks(this.ctx.link, this.jid, signal);
     const gone = [...this.occupants.values()].filter((o) => !o.isSelf && !listed.has(o.nick));
     const at = this.ctx.now();
     for (const occupant of gone) {
