@@ -86,6 +86,18 @@ for (const { server, state } of servers) {
       );
     });
 
+    it('signs in anonymously (as Jitsi guests do), creates a room and moderates it', async () => {
+      const anonymous = await track(moderate(server, { settings: { username: '', password: '', domain: server.guestDomain } }));
+      expect(anonymous.session.capabilities.eject.available).toBe(true);
+      const self = anonymous.events.find((e) => e.type === 'joined' && e.participant.displayName === 'Moderator');
+      expect(self).toMatchObject({ participant: { role: 'host', identity: { userId: expect.stringMatching(/@guest\.localhost$/) } } });
+      const guest = await track(Intruder.connect(server));
+      await guest.join(anonymous.roomJid, 'Guest');
+      const removed = guest.removal();
+      await anonymous.perform({ kind: 'eject', participantId: await anonymous.idOf('Guest') });
+      expect((await removed)?.statuses).toContain('307');
+    });
+
     it('lists the configured room (to be created, then open with its head count) and the server’s public rooms', async () => {
       const room = uniqueRoom('listed');
       const services = {

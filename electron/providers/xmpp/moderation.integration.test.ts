@@ -37,7 +37,7 @@ for (const { server, state } of servers) {
   const title = state.up ? `XMPP provider against ${server.label}` : `XMPP provider against ${server.label} (skipped: ${state.why})`;
 
   describe.skipIf(!state.up)(title, { timeout: 30_000 }, () => {
-    it('creates and unlocks the room, then sees a guest arrive with its real address and a stable id', async () => {
+    it('creates and unlocks the room, sees a guest arrive with its real address and a stable id, and leave of their own accord', async () => {
       const mod = await moderator(server);
       expect(mod.session.meeting).toMatchObject({ id: mod.roomJid, providerId: 'xmpp', status: 'live', locked: false });
       expect(mod.session.capabilities.eject.available).toBe(true);
@@ -50,6 +50,9 @@ for (const { server, state } of servers) {
       expect(joined).toMatchObject({ participant: { role: 'guest', identity: { userId: guest.jid.split('/')[0] } } });
       const self = mod.events.find((e) => e.type === 'joined' && e.participant.displayName === 'Moderator');
       expect(self).toMatchObject({ participant: { role: 'host' } });
+      await guest.leave();
+      await eventually(() => leftEvent(mod.events, id), 3_000, 'the guest to leave');
+      expect(leftEvent(mod.events, id)?.reason).toBe('left'); // no status code: a voluntary leave
     });
 
     it('ejects: the guest receives 307 with the reason, the roster says ejected, and a kick is not a ban', async () => {
