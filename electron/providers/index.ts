@@ -1,6 +1,7 @@
 import type { Provider, ProviderServices } from '../host/provider';
 import { createRehearsalProvider } from './rehearsal/rehearsalProvider';
 import { createWebexProvider } from './webex/webexProvider';
+import { createXmppProvider } from './xmpp/xmppProvider';
 import type { ZoomMeetingBridge } from './zoom/bridge';
 import { createZoomProvider } from './zoom/zoomProvider';
 
@@ -11,5 +12,10 @@ export interface ShellPorts {
 
 /** Every provider this build offers. Both shells register exactly these. */
 export function createProviders(services: ProviderServices, ports: ShellPorts = {}): Provider[] {
-  return [createRehearsalProvider(), createWebexProvider(services), createZoomProvider(services, ports.zoomMeetingBridge)];
+  return [
+    createRehearsalProvider(),
+    createXmppProvider(services),
+    createWebexProvider(services),
+    createZoomProvider(services, ports.zoomMeetingBridge),
+  ];
 }
