@@ -55,7 +55,7 @@ test('the intrusion drill: intruders ejected, meeting locked, blocked attempt se
   await page.getByTestId('end-for-all').click();
   await page.waitForTimeout(300);
   await expect(page.getByTestId('meeting-status')).toHaveText('LIVE');
-  await holdEndForAll(page, 1_300);
+  await holdEndForAll(page, 1_700);
   await expect(page.getByTestId('meeting-status')).toHaveText('ENDED');
   await expect(page.getByTestId('count-in-meeting')).toHaveText('0');
   await expect(page.locator('[data-testid=action-item][data-kind=endForAll][data-status=confirmed]')).toHaveCount(1);

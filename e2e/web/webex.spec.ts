@@ -25,7 +25,7 @@ const LABELS: Record<string, RegExp> = {
 async function holdEndForAll(page: Page): Promise<void> {
   await page.getByTestId('end-for-all').hover();
   await page.mouse.down();
-  await page.waitForTimeout(1_300);
+  await page.waitForTimeout(1_700);
   await page.mouse.up();
 }
 

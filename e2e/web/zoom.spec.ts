@@ -92,7 +92,7 @@ test('the Zoom drill in browser mode: sign in with PKCE, roster over REST, SDK c
   await expect(eject).toBeDisabled();
   await expect(eject).toHaveAttribute('title', /only inside the meeting, through its Meeting SDK window/);
 
-  await holdEndForAll(page, 1_300);
+  await holdEndForAll(page, 1_700);
   await expect(page.getByTestId('meeting-status')).toHaveText('ENDED');
   await expect(page.getByTestId('count-in-meeting')).toHaveText('0');
   const state = (await (await fetch(`${fake.origin}/__fake/state`)).json()) as {

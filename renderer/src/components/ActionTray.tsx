@@ -18,6 +18,7 @@ export function ActionTray() {
   const dismissed = useAppStore((s) => s.dismissed);
   const retryAction = useAppStore((s) => s.retryAction);
   const dismissAction = useAppStore((s) => s.dismissAction);
+  const cancelAction = useAppStore((s) => s.cancelAction);
   // Steps of a plan show inside their plan's checklist, not as separate items.
   const visible = [...actions.values()].filter((o) => !dismissed.has(o.actionId) && !o.parentId).reverse();
 
@@ -59,6 +60,13 @@ export function ActionTray() {
                 </ol>
               )}
               {o.status === 'failed' && o.reason && !o.plan && <p className="action-reason">{o.reason}</p>}
+              {o.status === 'pending' && (
+                <span className="action-buttons">
+                  <button type="button" className="control control-quiet" onClick={() => void cancelAction(o.actionId)}>
+                    {t('actions.cancel')}
+                  </button>
+                </span>
+              )}
               {o.status !== 'pending' && (
                 <span className="action-buttons">
                   {o.status === 'failed' && o.retryable && (

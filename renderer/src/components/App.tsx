@@ -9,6 +9,9 @@ import { Roster } from './Roster';
 import { SettingsDialog } from './SettingsDialog';
 import { ShortcutsOverlay } from './ShortcutsOverlay';
 import { SidePanel } from './SidePanel';
+import { QuickNote } from './QuickNote';
+import { ScriptPanel } from './ScriptPanel';
+import { usePanicKeys } from '../keyboard/usePanicKeys';
 
 function ConnectionBanner() {
   const { t } = useTranslation();
@@ -23,11 +26,13 @@ function ConnectionBanner() {
 
 function Console() {
   useFlagCue();
+  usePanicKeys();
   return (
     <div className="console">
       <MeetingHeader />
       <div className="console-body">
         <main className="main-column">
+          <ScriptPanel />
           <Roster />
         </main>
         <aside className="side">
@@ -65,6 +70,7 @@ export function App() {
       {overview && !session && <MeetingPicker />}
       {session && <Console />}
       <ShortcutsOverlay />
+      <QuickNote />
       <SettingsDialog />
     </div>
   );

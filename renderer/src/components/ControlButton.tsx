@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { capabilityRefusal } from '../../../shared/model/capability';
-import type { Intent, PlatformIntent } from '../../../shared/model/action';
+import { COMPOSITE_ACTION_KINDS, type Intent, type PlatformIntent } from '../../../shared/model/action';
 import { useAppStore } from '../store/context';
 
 interface ControlButtonProps {
@@ -23,7 +23,8 @@ export function useRefusal(intent: Intent): string | undefined {
   const ended = useAppStore((s) => s.roster.meeting?.status === 'ended');
   if (!capabilities) return t('controls.noMeeting');
   if (ended) return t('controls.ended');
-  if (intent.kind === 'suspendAll' || intent.kind === 'restore') return undefined;
+  // Composite actions run what they can and report the rest step by step.
+  if ((COMPOSITE_ACTION_KINDS as readonly string[]).includes(intent.kind)) return undefined;
   return capabilityRefusal(capabilities, intent as PlatformIntent);
 }
 

@@ -11,19 +11,38 @@ afterEach(() => {
 function setup() {
   const onConfirm = vi.fn();
   const view = render(
-    <HoldButton holdMs={1000} onConfirm={onConfirm} label="End for all" holdingLabel="Hold…" description="Hold to end" />,
+    <HoldButton
+      holdMs={1000}
+      doublePressMs={600}
+      onConfirm={onConfirm}
+      label="End for all"
+      holdingLabel="Hold…"
+      description="Hold to end"
+    />,
   );
   return { onConfirm, button: view.getByRole('button') };
 }
 
 describe('HoldButton', () => {
-  it('does nothing on a click', () => {
+  it('does nothing on a click, nor on two clicks further apart than the double-press window', () => {
     const { onConfirm, button } = setup();
     fireEvent.click(button);
     fireEvent.pointerDown(button, { button: 0 });
     fireEvent.pointerUp(button);
+    act(() => vi.advanceTimersByTime(700));
+    fireEvent.pointerDown(button, { button: 0 });
+    fireEvent.pointerUp(button);
     act(() => vi.advanceTimersByTime(5000));
     expect(onConfirm).not.toHaveBeenCalled();
+  });
+
+  it('fires at once on a deliberate double press within the window', () => {
+    const { onConfirm, button } = setup();
+    fireEvent.pointerDown(button, { button: 0 });
+    fireEvent.pointerUp(button);
+    act(() => vi.advanceTimersByTime(300));
+    fireEvent.keyDown(button, { key: 'Enter' });
+    expect(onConfirm).toHaveBeenCalledTimes(1);
   });
 
   it('fires once the pointer has been held for the full time, not before', () => {

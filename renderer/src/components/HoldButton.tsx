@@ -3,6 +3,8 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 interface HoldButtonProps {
   /** How long the button must be held, in ms. */
   holdMs: number;
+  /** Two presses within this time also confirm (a deliberate double press). */
+  doublePressMs?: number;
   onConfirm: () => void;
   disabled?: boolean;
   className?: string;
@@ -13,12 +15,24 @@ interface HoldButtonProps {
 }
 
 /**
- * A button that acts only when held: by pointer, or by keeping Space or Enter down. Letting go
- * early cancels. It cannot fire by accident, and it fires the moment the hold completes.
+ * A button that acts only when held (by pointer, or by keeping Space or Enter down) or pressed twice
+ * in quick succession. Letting go early cancels; a single press never acts. Impossible by
+ * accident, immediate on purpose.
  */
-export function HoldButton({ holdMs, onConfirm, disabled, className, label, holdingLabel, description, testId }: HoldButtonProps) {
+export function HoldButton({
+  holdMs,
+  doublePressMs,
+  onConfirm,
+  disabled,
+  className,
+  label,
+  holdingLabel,
+  description,
+  testId,
+}: HoldButtonProps) {
   const [holding, setHolding] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lastPress = useRef(Number.NEGATIVE_INFINITY);
   const descriptionId = useId();
 
   const cancel = (): void => {
@@ -26,14 +40,21 @@ export function HoldButton({ holdMs, onConfirm, disabled, className, label, hold
     timer.current = null;
     setHolding(false);
   };
+  const confirm = (): void => {
+    cancel();
+    lastPress.current = Number.NEGATIVE_INFINITY;
+    onConfirm();
+  };
   const start = (): void => {
     if (disabled || timer.current) return;
+    const now = performance.now();
+    if (doublePressMs !== undefined && now - lastPress.current <= doublePressMs) {
+      confirm();
+      return;
+    }
+    lastPress.current = now;
     setHolding(true);
-    timer.current = setTimeout(() => {
-      timer.current = null;
-      setHolding(false);
-      onConfirm();
-    }, holdMs);
+    timer.current = setTimeout(confirm, holdMs);
   };
   useEffect(() => cancel, []);
 

@@ -1,11 +1,14 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/context';
 import { ControlButton } from './ControlButton';
 import { HoldButton } from './HoldButton';
+import { ScriptLauncher } from './ScriptLauncher';
 
-/** Time the End button must be held. */
-export const END_HOLD_MS = 1_000;
+/** Time the End button must be held, or the window for pressing it twice. */
+export const END_HOLD_MS = 1_500;
+export const END_DOUBLE_PRESS_MS = 600;
 
 function useCounts() {
   return useAppStore(
@@ -34,6 +37,17 @@ export function MeetingHeader() {
   const leaveMeeting = useAppStore((s) => s.leaveMeeting);
   const hasSuspended = useAppStore((s) => [...s.actions.values()].some((o) => o.kind === 'suspendAll' && o.status !== 'failed'));
   const counts = useCounts();
+  const selected = useAppStore((s) => s.selected);
+  const setNoteOpen = useAppStore((s) => s.setNoteOpen);
+  const shortcutMessage = useAppStore((s) => s.shortcutMessage);
+  const setShortcutMessage = useAppStore((s) => s.setShortcutMessage);
+  useEffect(() => {
+    if (!shortcutMessage) return;
+    const timer = setTimeout(() => setShortcutMessage(null), shortcutMessage === 'endAgain' ? 1_500 : 5_000);
+    return () => clearTimeout(timer);
+  }, [shortcutMessage, setShortcutMessage]);
+  const contained = useAppStore((s) => s.log.findLast((e) => e.kind === 'incident.contained'));
+  const keys = useAppStore((s) => s.panic?.shortcuts);
   if (!meeting || !session) return null;
   const ended = meeting.status === 'ended';
   const endCapability = session.capabilities.endForAll;
@@ -53,6 +67,19 @@ export function MeetingHeader() {
             </span>
           )}
           {meeting.link && meeting.link !== 'connected' && <span className="badge status-failed">{t(`header.link_${meeting.link}`)}</span>}
+          {contained?.kind === 'incident.contained' && (
+            <span className="badge status-confirmed" data-testid="contained">
+              {t('header.contained', {
+                seconds: (contained.data.timeToContainMs / 1000).toFixed(1),
+                detect: (contained.data.timeToDetectMs / 1000).toFixed(1),
+              })}
+            </span>
+          )}
+          {shortcutMessage && (
+            <span className="badge status-pending" role="status">
+              {shortcutMessage === 'endAgain' ? t('header.endAgain') : shortcutMessage}
+            </span>
+          )}
         </div>
       </div>
       <dl className="counts">
@@ -78,6 +105,10 @@ export function MeetingHeader() {
         </div>
       </dl>
       <div className="meeting-controls">
+        <ControlButton intent={{ kind: 'contain', participantIds: [...selected] }} className="control-contain" testId="contain">
+          ⚡ {t('header.contain')}
+          {keys && <kbd className="key-hint">{keys.contain.replace('CommandOrControl', 'Ctrl')}</kbd>}
+        </ControlButton>
         <ControlButton
           intent={{ kind: meeting.locked ? 'unlock' : 'lock' }}
           className={meeting.locked ? '' : 'control-lock'}
@@ -91,8 +122,13 @@ export function MeetingHeader() {
         <ControlButton intent={{ kind: 'restore' }} blockedBecause={hasSuspended ? undefined : t('header.restoreHint')} testId="restore">
           {t('header.restore')}
         </ControlButton>
+        <ScriptLauncher />
+        <button type="button" className="control control-quiet" onClick={() => setNoteOpen(true)} data-testid="open-note">
+          ✎ {t('header.note')}
+        </button>
         <HoldButton
           holdMs={END_HOLD_MS}
+          doublePressMs={END_DOUBLE_PRESS_MS}
           className="control control-danger"
           disabled={ended || !endCapability.available}
           label={t('header.endForAll')}

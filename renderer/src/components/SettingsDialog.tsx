@@ -8,7 +8,9 @@ import { useAppStore } from '../store/context';
 const NO_PROVIDERS: readonly ProviderInfo[] = [];
 import type { Theme } from '../store/uiSlice';
 import { LanguageSwitch } from './LanguageSwitch';
+import { PanicSettingsForm } from './PanicSettingsForm';
 import { ProviderSettingsForm } from './ProviderSettingsForm';
+import { ScriptEditor } from './ScriptEditor';
 
 function RiskSettingsForm() {
   const { t } = useTranslation();
@@ -104,6 +106,14 @@ export function SettingsDialog() {
                 </select>
               </label>
             </div>
+          </section>
+          <section>
+            <h3>{t('panic.title')}</h3>
+            <PanicSettingsForm />
+          </section>
+          <section>
+            <h3>{t('script.scripts')}</h3>
+            <ScriptEditor />
           </section>
           <section>
             <h3>{t('settings.risk')}</h3>

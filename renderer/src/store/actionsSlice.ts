@@ -11,6 +11,7 @@ export interface ActionsSlice {
   dismissed: ReadonlySet<string>;
   runAction(intent: ActionIntent): Promise<ActionOutcome>;
   retryAction(actionId: string): Promise<void>;
+  cancelAction(actionId: string): Promise<void>;
   dismissAction(actionId: string): void;
   applyOutcome(outcome: ActionOutcome): void;
   applyOutcomes(outcomes: readonly ActionOutcome[]): void;
@@ -62,6 +63,15 @@ export function createActionsSlice(bridge: Bridge): Slice<ActionsSlice> {
       } catch (error) {
         const current = get().actions.get(actionId);
         if (current) get().applyOutcome({ ...current, status: 'failed', reason: (error as Error).message, retryable: true });
+      }
+    },
+
+    async cancelAction(actionId) {
+      try {
+        const outcome = await bridge.cancelAction({ actionId });
+        if (outcome) get().applyOutcome(outcome);
+      } catch {
+        // the pending outcome stays visible; the host keeps the truth
       }
     },
 

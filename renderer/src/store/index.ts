@@ -6,6 +6,7 @@ import { createLogSlice } from './logSlice';
 import { createRosterSlice } from './rosterSlice';
 import { createSessionSlice } from './sessionSlice';
 import { createInbox } from './inbox';
+import { createPanicSlice } from './panicSlice';
 import { createUiSlice } from './uiSlice';
 import type { AppState } from './types';
 
@@ -21,6 +22,7 @@ export function createAppStore(bridge: Bridge): AppStore {
     ...createActionsSlice(bridge)(...a),
     ...createLogSlice(bridge)(...a),
     ...createUiSlice(...a),
+    ...createPanicSlice(bridge)(...a),
   }));
 }
 
@@ -36,6 +38,12 @@ export function connectStore(store: AppStore, bridge: Bridge): () => void {
     bridge.onRoster((message) => inbox.push('roster', message)),
     bridge.onAction((outcome) => inbox.push('outcomes', outcome)),
     bridge.onLog((entry) => inbox.push('log', entry)),
+    bridge.onScript((run) => state().setScriptRun(run)),
+    bridge.onShortcutStatus((status) => state().setShortcutStatus(status)),
+    bridge.onShortcutFired(({ command, message }) => {
+      state().setShortcutMessage(message);
+      if (command === 'quickNote') state().setNoteOpen(true);
+    }),
     bridge.onSession((session) => {
       if (state().setSession(session) && session)
         void state()
@@ -47,6 +55,9 @@ export function connectStore(store: AppStore, bridge: Bridge): () => void {
       state().setConnection(connection);
       if (connection === 'open' && !wasOpen) {
         // Fresh start or back after an outage: take the host's state again, nothing assumed.
+        void state()
+          .loadPanic()
+          .catch(() => undefined);
         void state()
           .refreshOverview()
           .then(() => (state().session ? state().resync() : undefined))
