@@ -129,3 +129,17 @@ export function retryStep(plan: Plan, state: PlanState, stepId: string, now: num
   const steps = { ...state.steps, [stepId]: { status: 'running' as const, startedAt: now } };
   return { state: { steps, startedAt: state.startedAt, status: 'running' }, launch: [step] };
 }
+
+/**
+ * Adds steps to a running plan (e.g. intruders who arrived while the lock was on its way) and
+ * launches those with nothing to wait for. Steps whose id already exists are ignored.
+ */
+export function extendPlan(plan: Plan, state: PlanState, added: readonly PlanStep[], now: number): { plan: Plan } & PlanTransition {
+  const known = new Set(plan.steps.map((s) => s.id));
+  const fresh = added.filter((s) => !known.has(s.id));
+  if (fresh.length === 0) return { plan, state, launch: [] };
+  const extended: Plan = { ...plan, steps: [...plan.steps, ...fresh] };
+  const steps: Record<string, StepState> = { ...state.steps };
+  for (const step of fresh) steps[step.id] = { status: 'waiting' };
+  return { plan: extended, ...advance(extended, steps, now, state.startedAt) };
+}

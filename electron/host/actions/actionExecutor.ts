@@ -261,6 +261,14 @@ export class ActionExecutor {
         void this.attempt(record, action, true, describeFailure(error), 0);
         return;
       }
+      if (this.alreadyDone(action, attempt, error)) {
+        this.settle(
+          record,
+          { status: 'confirmed', retryable: false, reason: 'An earlier attempt took effect (its answer was lost).' },
+          scheduler.now() - record.outcome.requestedAt,
+        );
+        return;
+      }
       const decision = decideRetry(error, action.kind, attempt, this.policy, this.random);
       if (!decision.retry) {
         this.settle(
@@ -309,6 +317,16 @@ export class ActionExecutor {
       ...(result.reason !== undefined ? { reason: result.reason } : {}),
       ...(latencyMs !== undefined ? { latencyMs } : {}),
     });
+  }
+
+  /**
+   * A removal retried after a lost answer meets "not found": if the roster shows the person gone,
+   * the first attempt worked. Counting that as a failure would send the moderator after a ghost.
+   */
+  private alreadyDone(action: PlatformAction, attempt: number, error: unknown): boolean {
+    if (attempt < 2 || !(error instanceof ProviderError) || (error.kind !== 'notFound' && error.kind !== 'conflict')) return false;
+    if (action.kind !== 'eject' && action.kind !== 'ban' && action.kind !== 'deny') return false;
+    return this.options.target()?.controller.participant(action.participantId)?.presence === 'left';
   }
 
   /** Why an action cannot be attempted at all, or undefined when it can. */

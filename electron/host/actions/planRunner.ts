@@ -1,6 +1,15 @@
 import type { EntryBody } from '../../../shared/incident/entry';
 import type { Action, ActionOutcome, PlatformAction } from '../../../shared/model/action';
-import { retryStep, settleStep, startPlan, validatePlan, type Plan, type PlanState, type PlanTransition } from '../../../shared/flows/plan';
+import {
+  extendPlan,
+  retryStep,
+  settleStep,
+  startPlan,
+  validatePlan,
+  type Plan,
+  type PlanState,
+  type PlanTransition,
+} from '../../../shared/flows/plan';
 import { containPlan } from '../../../shared/flows/contain';
 import { restorePlan, suspendPlan, type CapturedControls } from '../../../shared/flows/suspend';
 import { DEFAULT_PANIC_SETTINGS, type ContainSteps } from '../../../shared/model/panic';
@@ -141,14 +150,38 @@ export class PlanRunner {
     if (!link || outcome.status === 'pending') return;
     const running = this.running.get(link.parentId);
     if (!running) return;
-    const transition = settleStep(
+    let transition = settleStep(
       running.plan,
       running.state,
       link.stepId,
       { ok: outcome.status === 'confirmed', ...(outcome.reason ? { reason: outcome.reason } : {}) },
       this.options.scheduler.now(),
     );
+    if (running.plan.id === 'contain' && link.stepId === 'lock' && outcome.status === 'confirmed') {
+      // Intruders who joined while the lock was on its way are ejected too; after it, none can join.
+      const swept = this.sweep(running, transition.state);
+      if (swept) {
+        running.plan = swept.plan;
+        transition = { state: swept.state, launch: [...transition.launch, ...swept.launch] };
+      }
+    }
     this.apply(link.parentId, running, transition);
+  }
+
+  private sweep(running: Running, state: PlanState): ({ plan: Plan } & PlanTransition) | undefined {
+    const target = this.options.target();
+    if (!target || !this.containSteps().ejectFlagged) return undefined;
+    const planned = new Set(running.plan.steps.flatMap((s) => ('participantId' in s.intent ? [s.intent.participantId] : [])));
+    const late = this.containTargets([], target).filter((id) => !planned.has(id));
+    if (late.length === 0) return undefined;
+    const offset = running.plan.steps.filter((s) => s.id.startsWith('eject')).length;
+    const steps = late.map((participantId, i) => ({
+      id: `eject${offset + i + 1}`,
+      intent: { kind: 'eject' as const, participantId },
+      after: [],
+      byHand: 'remove this participant in the platform.',
+    }));
+    return extendPlan(running.plan, state, steps, this.options.scheduler.now());
   }
 
   private apply(parentId: string, running: Running, transition: PlanTransition): void {

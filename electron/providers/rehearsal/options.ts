@@ -25,6 +25,13 @@ export const RehearsalOptions = z
     failureRate: z.number().min(0).max(1).default(0),
     /** Actions that always fail with a 503. */
     failing: z.array(ActionKindEnum).max(ACTION_KINDS.length).default([]),
+    /** Share of calls whose connection drops before the platform answers (it may or may not have acted). */
+    dropRate: z.number().min(0).max(1).default(0),
+    /** The first this-many calls after attach are answered 429 with a Retry-After (a rate-limit storm). */
+    stormCalls: z.number().int().min(0).max(10_000).default(0),
+    stormRetryAfterMs: z.number().int().min(0).max(60_000).default(300),
+    /** After this many calls the sign-in expires: calls fail with 401 until the token is refreshed. */
+    tokenLifetimeCalls: z.number().int().min(0).max(100_000).default(0),
     /** Actions the platform never answers (to exercise timeouts). */
     unresponsive: z.array(ActionKindEnum).max(ACTION_KINDS.length).default([]),
     /** Capabilities this platform lacks (added to the scenario's own): shown disabled, with the reason. */

@@ -84,6 +84,7 @@ export function createRehearsalProvider(): Provider {
         // The simulated platform's own limit is declared, as a real provider declares its platform's.
         limits: { callTimeoutMs: options.callTimeoutMs, requestsPerSecond: options.rateLimitPerSecond, maxConcurrent: 16 },
         perform: (action, signal) => simulation.perform(action, signal),
+        refreshAuth: () => simulation.refreshAuth(),
         close: async () => simulation.stop(),
       };
       simulation.start();

@@ -42,6 +42,8 @@ export class SimulatedMeeting {
   private readonly callTimes: number[] = [];
   private cancelNext: (() => void) | null = null;
   private blockedCount = 0;
+  private calls = 0;
+  private callsSinceRefresh = 0;
   private closed = false;
   readonly chat: string[] = [];
 
@@ -96,10 +98,32 @@ export class SimulatedMeeting {
   }
 
   async perform(action: PlatformAction, signal: AbortSignal): Promise<void> {
+    this.calls++;
+    if (this.calls <= this.options.stormCalls) {
+      throw new ProviderError('429 Too Many Requests: the platform is shedding load.', {
+        status: 429,
+        retryAfterMs: this.options.stormRetryAfterMs,
+      });
+    }
+    if (this.options.tokenLifetimeCalls > 0 && this.callsSinceRefresh++ >= this.options.tokenLifetimeCalls) {
+      throw new ProviderError('401 Unauthorized: the access token has expired.', { status: 401 });
+    }
     this.admitCall();
+    const dropped = this.random.next() < this.options.dropRate;
+    const appliedBeforeDrop = dropped && this.random.next() < 0.5;
     await this.roundTrip(action, signal);
     if (this.meeting.status === 'ended') throw new ProviderError('The meeting has already ended.', { status: 409 });
+    if (dropped && !appliedBeforeDrop)
+      throw new ProviderError('The connection to the platform dropped before it answered.', { kind: 'network' });
     this.apply(action);
+    // The platform acted, but its answer was lost on the way back.
+    if (appliedBeforeDrop)
+      throw new ProviderError('The connection dropped after the request was sent; the platform may have acted.', { kind: 'network' });
+  }
+
+  /** Renews the simulated sign-in after it expired. */
+  async refreshAuth(): Promise<void> {
+    this.callsSinceRefresh = 0;
   }
 
   private apply(action: PlatformAction): void {

@@ -35,7 +35,13 @@ export function MeetingHeader() {
   const session = useAppStore((s) => s.session);
   const runAction = useAppStore((s) => s.runAction);
   const leaveMeeting = useAppStore((s) => s.leaveMeeting);
-  const hasSuspended = useAppStore((s) => [...s.actions.values()].some((o) => o.kind === 'suspendAll' && o.status !== 'failed'));
+  // Restore is offered after a Suspend or Contain that a later Restore has not undone.
+  const canRestore = useAppStore((s) => {
+    const last = [...s.actions.values()]
+      .filter((o) => ['suspendAll', 'contain', 'restore'].includes(o.kind) && o.status !== 'pending')
+      .at(-1);
+    return last !== undefined && last.kind !== 'restore';
+  });
   const counts = useCounts();
   const selected = useAppStore((s) => s.selected);
   const setNoteOpen = useAppStore((s) => s.setNoteOpen);
@@ -119,7 +125,7 @@ export function MeetingHeader() {
         <ControlButton intent={{ kind: 'suspendAll' }} className="control-suspend" testId="suspend-all">
           ⏸ {t('header.suspend')}
         </ControlButton>
-        <ControlButton intent={{ kind: 'restore' }} blockedBecause={hasSuspended ? undefined : t('header.restoreHint')} testId="restore">
+        <ControlButton intent={{ kind: 'restore' }} blockedBecause={canRestore ? undefined : t('header.restoreHint')} testId="restore">
           {t('header.restore')}
         </ControlButton>
         <ScriptLauncher />
