@@ -186,14 +186,16 @@ export class PlanRunner {
 
   private apply(parentId: string, running: Running, transition: PlanTransition): void {
     running.state = transition.state;
-    this.publish(parentId, running);
     for (const step of transition.launch) {
       const id = childId(parentId, step.id);
       running.children.set(step.id, id);
       this.childToParent.set(id, { parentId, stepId: step.id });
-      this.publish(parentId, running);
-      this.options.launch({ ...step.intent, id } as PlatformAction, parentId);
     }
+    // The checklist goes out once, then every step starts: per-step publishing would delay the
+    // first request by a serialisation of the whole plan per step.
+    this.publish(parentId, running);
+    for (const step of transition.launch)
+      this.options.launch({ ...step.intent, id: childId(parentId, step.id) } as PlatformAction, parentId);
   }
 
   private publish(parentId: string, running: Running): void {

@@ -44,6 +44,7 @@ export const RehearsalOptions = z
         size: z.number().int().min(1).max(50_000),
         churnPerSecond: z.number().int().min(0).max(2_000),
         churnDurationMs: z.number().int().min(0).max(3_600_000),
+        intruders: z.number().int().min(0).max(1_000).optional(),
       })
       .strict()
       .optional(),

@@ -38,9 +38,11 @@ export function createActionsSlice(bridge: Bridge): Slice<ActionsSlice> {
         retryable: false,
         ...('participantId' in intent ? { participantId: intent.participantId } : {}),
       };
+      // The request leaves first; showing it as pending can wait the few milliseconds a render takes.
+      const sent = bridge.runAction({ ...intent, id } as Action);
       get().applyOutcome(local);
       try {
-        const outcome = await bridge.runAction({ ...intent, id } as Action);
+        const outcome = await sent;
         get().applyOutcome(outcome);
         return outcome;
       } catch (error) {

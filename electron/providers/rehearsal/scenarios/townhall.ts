@@ -7,9 +7,24 @@ export interface CrowdOptions {
   size: number;
   churnPerSecond: number;
   churnDurationMs: number;
+  /** Intruders (loud, explicit video) who arrive together two seconds in. */
+  intruders?: number;
 }
 
 export const DEFAULT_CROWD: CrowdOptions = { size: 2_000, churnPerSecond: 20, churnDurationMs: 60_000 };
+
+function intruder(index: number): Person {
+  return {
+    key: `i${index}`,
+    displayName: `live_${index.toString(36)}x${(index * 7919).toString(36)}`,
+    role: 'attendee',
+    identity: { client: 'Web browser', ip: `203.0.113.${index % 250}` },
+    audio: true,
+    video: true,
+    alerts: ['loudAudio', 'explicitVideo'],
+    intruder: true,
+  };
+}
 
 function citizen(index: number): Person {
   return {
@@ -45,7 +60,9 @@ export function townhallScenario(crowd: CrowdOptions = DEFAULT_CROWD): Scenario 
         events.push({ at, type: 'join', person: citizen(crowd.size + i) });
         events.push({ at, type: 'leave', key: `c${i}` });
       }
-      return { title: this.title, durationMs: 90 * MINUTE, host: moderator(), events };
+      for (let i = 0; i < (crowd.intruders ?? 0); i++) events.push({ at: 2_000 + i * 10, type: 'join', person: intruder(i + 1) });
+      events.sort((a, b) => a.at - b.at);
+      return { title: this.title, durationMs: 90 * MINUTE, host: moderator(), events, ...(crowd.intruders ? { intrusionAt: 2_000 } : {}) };
     },
   };
 }
