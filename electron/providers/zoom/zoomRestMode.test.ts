@@ -149,6 +149,12 @@ describe('zoom without the meeting window (browser mode)', () => {
     expect(JSON.stringify(session.meetingSettings)).not.toContain('pilkada2026');
     expect(session.expectedAttendees).toHaveLength(6);
     expect(session.expectedAttendees[0]).toEqual({ name: 'Kapolda', email: 'official1@prov.example', organisation: 'Forkopimda' });
+    expect((await session.listRegistrants())[0]).toEqual({
+      id: 'zoom-r1',
+      name: 'Kapolda',
+      email: 'official1@prov.example',
+      organisation: 'Forkopimda',
+    });
     expect(session.capabilities.eject).toMatchObject({ available: false, reason: expect.stringMatching(/not requested/) });
     await session.close();
   });

@@ -6,6 +6,7 @@ import { ProviderError, type ProviderContext, type ProviderEvent, type ProviderS
 import { BridgeLink } from './bridgeLink';
 import { ZOOM_LIMITS } from './capabilities';
 import { DashboardRoster } from './dashboard';
+import type { ExpectedAttendee as SharedExpectedAttendee } from '../../../shared/risk/attendees';
 import type { ExpectedAttendee, ZoomMeetingSettings } from './meetingSettings';
 import type { ZoomRest } from './rest';
 import { ZoomDashboardParticipants, ZoomMeeting } from './schemas';
@@ -46,6 +47,16 @@ export class ZoomSession implements ProviderSession {
   private readonly dashboard: DashboardRoster;
   private cancelPoll: (() => void) | null = null;
   private closed = false;
+
+  /** The registrants as the panel's expected-attendee list. */
+  async listRegistrants(): Promise<SharedExpectedAttendee[]> {
+    return this.expectedAttendees.map((a, i) => ({
+      id: `zoom-r${i + 1}`,
+      name: a.name.slice(0, 300),
+      ...(a.email ? { email: a.email.slice(0, 320) } : {}),
+      ...(a.organisation ? { organisation: a.organisation.slice(0, 300) } : {}),
+    }));
+  }
 
   constructor(private readonly parts: ZoomSessionParts) {
     this.meeting = parts.meeting;
