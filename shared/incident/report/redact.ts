@@ -1,0 +1,309 @@
+import type { LogEntry } from '../entry';
+import type { Action, ActionOutcome } from '../../model/action';
+import type { BlockedJoin, Identity, Participant } from '../../model/participant';
+import type { AttendeeMatch, Risk } from '../../model/risk';
+import { IDENTIFYING_FIELDS, People, type IdentifyingField, type Person } from './people';
+import { text, type ReportLanguage } from './strings';
+import { TextMatcher } from './textMatch';
+
+/** Short all-digit ids (a platform's participant number) would wipe ordinary numbers out of notes. */
+const SHORT_NUMBER = /^\d{1,5}$/;
+
+const IDENTIFIER_FORM: Record<IdentifyingField, (k: number) => string> = {
+  userId: (k) => `user-${k}`,
+  // A reserved top-level domain (RFC 2606): looks like an address, can never be one.
+  email: (k) => `email-${k}@redacted.invalid`,
+  ip: (k) => `ip-${k}`,
+  organisation: (k) => `organisation-${k}`,
+};
+
+/**
+ * Replaces names and identifiers with stable pseudonyms. Names become "Participant 3" (in the
+ * report's language), numbered by first appearance in the log; identifiers become tokens that keep
+ * what links them (two intruders from one IP share `ip-2`) without revealing them. Free text is
+ * searched for every known name and identifier. When inactive, everything passes through unchanged.
+ */
+export class Redactor {
+  readonly active: boolean;
+  readonly people: People;
+  private readonly language: ReportLanguage;
+  private matcherCache: TextMatcher | undefined;
+
+  constructor(entries: readonly LogEntry[], options: { redact: boolean; language: ReportLanguage }, people = new People(entries)) {
+    this.active = options.redact;
+    this.language = options.language;
+    this.people = people;
+  }
+
+  pseudonym(person: Person): string {
+    return text(this.language, 'pseudonym.participant', { n: String(person.n) });
+  }
+
+  /** The name to show for a participant: their pseudonym, or the name the platform gave. */
+  participantName(participantId: string, raw: string): string {
+    return this.active ? this.pseudonym(this.people.participant(participantId)) : raw;
+  }
+
+  attemptName(attempt: BlockedJoin): string {
+    return this.active ? this.pseudonym(this.people.attempt(attempt)) : attempt.displayName;
+  }
+
+  /** A name met without an id (e.g. an action's target): its first owner's pseudonym. */
+  name(raw: string): string {
+    if (!this.active) return raw;
+    const owner = this.people.ownerOf(raw);
+    return owner ? this.pseudonym(owner) : this.text(raw);
+  }
+
+  expectedName(match: AttendeeMatch): string | undefined {
+    if (match.expectedName === undefined) return undefined;
+    if (!this.active) return match.expectedName;
+    const person = this.people.expected(match);
+    return person ? this.pseudonym(person) : this.text(match.expectedName);
+  }
+
+  /** Free text with every known name and identifier replaced. */
+  text(raw: string): string {
+    return this.active ? this.matcher().replace(raw) : raw;
+  }
+
+  participantId(id: string): string {
+    return this.active ? `participant-${this.people.participant(id).n}` : id;
+  }
+
+  identifier(field: IdentifyingField, value: string): string {
+    if (!this.active) return value;
+    const k = this.people.identifiers[field].get(value);
+    return k === undefined ? this.text(value) : IDENTIFIER_FORM[field](k);
+  }
+
+  moderator(name: string): string {
+    return this.active ? text(this.language, 'pseudonym.moderator', { n: String(this.people.moderators.get(name) ?? 0) }) : name;
+  }
+
+  machine(name: string): string {
+    return this.active ? text(this.language, 'pseudonym.machine', { n: String(this.people.machines.get(name) ?? 0) }) : name;
+  }
+
+  identity(identity: Identity): Identity {
+    if (!this.active) return identity;
+    const out: Identity = { ...identity };
+    for (const field of IDENTIFYING_FIELDS) {
+      const value = identity[field];
+      if (value !== undefined) out[field] = this.identifier(field, value);
+    }
+    return out;
+  }
+
+  match(match: AttendeeMatch): AttendeeMatch {
+    if (!this.active) return match;
+    const out: AttendeeMatch = { ...match };
+    if (match.expectedId !== undefined) out.expectedId = `expected-${this.people.expectedIds.get(match.expectedId) ?? 0}`;
+    const name = this.expectedName(match);
+    if (name !== undefined) out.expectedName = name;
+    return out;
+  }
+
+  risk(risk: Risk): Risk {
+    if (!this.active) return risk;
+    return { ...risk, flags: risk.flags.map((f) => (f.detail === undefined ? f : { ...f, detail: this.text(f.detail) })) };
+  }
+
+  participant(p: Participant): Participant {
+    if (!this.active) return p;
+    const name = this.participantName(p.id, p.displayName);
+    return {
+      ...p,
+      id: this.participantId(p.id),
+      displayName: name,
+      identity: this.identity(p.identity),
+      renamedFrom: p.renamedFrom.map(() => name),
+      match: this.match(p.match),
+      risk: this.risk(p.risk),
+    };
+  }
+
+  action(action: Action): Action {
+    if (!this.active) return action;
+    if ('participantId' in action) return { ...action, participantId: this.participantId(action.participantId) };
+    if (action.kind === 'contain') return { ...action, participantIds: action.participantIds.map((id) => this.participantId(id)) };
+    if (action.kind === 'postChat') return { ...action, text: this.text(action.text) };
+    return action;
+  }
+
+  outcome(o: ActionOutcome): ActionOutcome {
+    if (!this.active) return o;
+    const out: ActionOutcome = { ...o };
+    if (o.participantId !== undefined) out.participantId = this.participantId(o.participantId);
+    if (o.target !== undefined)
+      out.target = o.participantId !== undefined ? this.participantName(o.participantId, o.target) : this.name(o.target);
+    if (o.reason !== undefined) out.reason = this.text(o.reason);
+    if (o.plan) {
+      out.plan = {
+        name: this.text(o.plan.name),
+        steps: o.plan.steps.map((s) => (s.reason === undefined ? s : { ...s, reason: this.text(s.reason) })),
+      };
+    }
+    return out;
+  }
+
+  /** A copy of the entry with every name and identifier replaced (the original when inactive). */
+  entry(entry: LogEntry): LogEntry {
+    if (!this.active) return entry;
+    const actor = { moderator: this.moderator(entry.actor.moderator), machine: this.machine(entry.actor.machine) };
+    return { ...entry, actor, ...redactBody(this, entry) } as LogEntry;
+  }
+
+  private matcher(): TextMatcher {
+    if (this.matcherCache) return this.matcherCache;
+    const matcher = new TextMatcher();
+    const add = (needle: string, replacement: string) => {
+      if (!SHORT_NUMBER.test(needle.trim())) matcher.add(needle, replacement);
+    };
+    for (const person of this.people.all) {
+      for (const name of person.names) add(name, this.pseudonym(person));
+      for (const id of person.participantIds) add(id, `participant-${person.n}`);
+    }
+    for (const field of IDENTIFYING_FIELDS) {
+      for (const [value, k] of this.people.identifiers[field]) add(value, IDENTIFIER_FORM[field](k));
+    }
+    for (const [id, k] of this.people.attempts) add(id, `attempt-${k}`);
+    for (const [id, k] of this.people.expectedIds) add(id, `expected-${k}`);
+    for (const name of this.people.moderators.keys()) add(name, this.moderator(name));
+    for (const name of this.people.machines.keys()) add(name, this.machine(name));
+    this.matcherCache = matcher;
+    return matcher;
+  }
+}
+
+/** The redacted `{kind, data}` of an entry; kinds this build does not know get their strings searched. */
+function redactBody(r: Redactor, entry: LogEntry): { kind: string; data: unknown } {
+  switch (entry.kind) {
+    case 'session.started':
+      return { kind: entry.kind, data: { ...entry.data, title: r.text(entry.data.title), options: deepText(r, entry.data.options) } };
+    case 'session.ended':
+      return { kind: entry.kind, data: { reason: r.text(entry.data.reason) } };
+    case 'participant.joined':
+      return { kind: entry.kind, data: { participant: r.participant(entry.data.participant) } };
+    case 'participant.left':
+    case 'participant.flagged':
+    case 'participant.updated': {
+      const d = entry.data;
+      const data: Record<string, unknown> = {
+        ...d,
+        participantId: r.participantId(d.participantId),
+        displayName: r.participantName(d.participantId, d.displayName),
+      };
+      if (entry.kind === 'participant.flagged') {
+        data['flags'] = r.risk({ score: 0, level: 'flagged', flags: entry.data.flags }).flags;
+        data['match'] = r.match(entry.data.match);
+      }
+      if (entry.kind === 'participant.updated') data['changes'] = redactChanges(r, entry.data.participantId, entry.data.changes);
+      return { kind: entry.kind, data };
+    }
+    case 'join.blocked': {
+      const a = entry.data.attempt;
+      const attempt = {
+        ...a,
+        id: `attempt-${r.people.attempts.get(a.id) ?? 0}`,
+        displayName: r.attemptName(a),
+        identity: r.identity(a.identity),
+      };
+      return { kind: entry.kind, data: { attempt } };
+    }
+    case 'action.requested': {
+      const d = entry.data;
+      const action = d.action;
+      const target =
+        d.target === undefined
+          ? undefined
+          : 'participantId' in action
+            ? r.participantName(action.participantId, d.target)
+            : r.name(d.target);
+      return { kind: entry.kind, data: { ...d, action: r.action(action), ...(target === undefined ? {} : { target }) } };
+    }
+    case 'action.attempt':
+      return {
+        kind: entry.kind,
+        data: entry.data.previousError === undefined ? entry.data : { ...entry.data, previousError: r.text(entry.data.previousError) },
+      };
+    case 'action.confirmed':
+    case 'action.failed':
+      return { kind: entry.kind, data: { outcome: r.outcome(entry.data.outcome) } };
+    case 'plan.started':
+      return {
+        kind: entry.kind,
+        data: {
+          ...entry.data,
+          name: r.text(entry.data.name),
+          steps: entry.data.steps.map((s) => (s.reason === undefined ? s : { ...s, reason: r.text(s.reason) })),
+        },
+      };
+    case 'note':
+      return { kind: entry.kind, data: { text: r.text(entry.data.text) } };
+    case 'error':
+      return { kind: entry.kind, data: { ...entry.data, ...texts(r, entry.data, ['message', 'context']) } };
+    case 'input.rejected':
+      return { kind: entry.kind, data: { ...entry.data, ...texts(r, entry.data, ['issues']) } };
+    case 'platform.link':
+      return { kind: entry.kind, data: { ...entry.data, ...texts(r, entry.data, ['detail']) } };
+    case 'plan.finished':
+    case 'script.started':
+      return { kind: entry.kind, data: { ...entry.data, ...texts(r, entry.data, ['name']) } };
+    case 'script.step':
+      return { kind: entry.kind, data: { ...entry.data, ...texts(r, entry.data, ['reason']) } };
+    case 'meeting.started':
+    case 'meeting.locked':
+    case 'meeting.unlocked':
+    case 'meeting.ended':
+    case 'meeting.controls':
+    case 'attendees.loaded':
+    case 'controls.captured':
+    case 'script.finished':
+    case 'incident.contained':
+      return { kind: entry.kind, data: entry.data };
+    default: {
+      const unknown = entry as { kind: string; data?: unknown };
+      return { kind: unknown.kind, data: deepText(r, unknown.data) };
+    }
+  }
+}
+
+function redactChanges(r: Redactor, participantId: string, changes: Record<string, { from: unknown; to: unknown }>) {
+  const out: Record<string, { from: unknown; to: unknown }> = {};
+  const name = r.participantName(participantId, '');
+  for (const [key, change] of Object.entries(changes)) {
+    const each = (value: unknown): unknown => {
+      if (key === 'displayName') return name;
+      if (key === 'renamedFrom' && Array.isArray(value)) return value.map(() => name);
+      if (key === 'identity' && typeof value === 'object' && value !== null) return r.identity(value as Identity);
+      if (key === 'match' && typeof value === 'object' && value !== null) return r.match(value as AttendeeMatch);
+      if (key === 'risk' && typeof value === 'object' && value !== null) return r.risk(value as Risk);
+      // The other fields (role, presence, audio, alerts …) are enumerations or flags: searching them
+      // for names could turn a role into "Participant 3" if someone called themselves "host".
+      return value;
+    };
+    out[key] = { from: each(change.from), to: each(change.to) };
+  }
+  return out;
+}
+
+/** The named free-text fields of an object, searched for names. */
+function texts<T extends object>(r: Redactor, data: T, keys: readonly (keyof T & string)[]): Partial<T> {
+  const out: Partial<T> = {};
+  for (const key of keys) {
+    const value = data[key];
+    if (typeof value === 'string') out[key] = r.text(value) as T[typeof key];
+  }
+  return out;
+}
+
+/** Searches every string inside a value (for free-form data such as provider options). */
+function deepText(r: Redactor, value: unknown): unknown {
+  if (typeof value === 'string') return r.text(value);
+  if (Array.isArray(value)) return value.map((v) => deepText(r, v));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'kind' ? v : deepText(r, v)]));
+  }
+  return value;
+}
