@@ -38,10 +38,17 @@ export function platformName(providerId: string, language: ReportLanguage): stri
   return PLATFORMS.has(providerId) ? phrase(language, `platform.${providerId}` as ReportKey).join('') : cleanText(providerId);
 }
 
+type Params = Record<string, string | number | Phrase | { name: string }>;
+const PHRASERS: Record<ReportLanguage, (key: ReportKey, params?: Params) => Phrase> = {
+  en: (key, params = {}) => phrase('en', key, params),
+  id: (key, params = {}) => phrase('id', key, params),
+};
+
 /** Describes any entry in one plain-language sentence (every kind, including kinds added later). */
 export function describeEntry(entry: LogEntry, ctx: DescribeContext): EntryDescription {
   const { language, redactor } = ctx;
-  const l = (key: ReportKey, params: Record<string, string | number | Phrase | { name: string }> = {}) => phrase(language, key, params);
+  // Closures here would be re-created for each of 100,000 entries: bind once per language instead.
+  const l = PHRASERS[language];
   const actor = () => nameSpan(redactor.moderator(entry.actor.moderator));
   switch (entry.kind) {
     case 'session.started':

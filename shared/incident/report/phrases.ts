@@ -27,8 +27,12 @@ export interface EntryDescription {
   participant?: string;
 }
 
+/** Text that is already clean: printable ASCII, no doubled or edge spaces (most names and reasons). */
+const PLAIN = /^[\x21-\x7E](?:[\x21-\x7E]| (?! ))*$/;
+
 /** Attacker-chosen text made safe to read: no invisible or control characters, one line. */
 export function cleanText(raw: string): string {
+  if (PLAIN.test(raw) && !raw.endsWith(' ')) return raw;
   return neutralizeText(raw).text;
 }
 

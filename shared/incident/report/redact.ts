@@ -25,18 +25,31 @@ const IDENTIFIER_FORM: Record<IdentifyingField, (k: number) => string> = {
  */
 export class Redactor {
   readonly active: boolean;
-  readonly people: People;
   private readonly language: ReportLanguage;
+  private readonly entries: readonly LogEntry[];
+  private peopleCache: People | undefined;
   private matcherCache: TextMatcher | undefined;
+  private readonly pseudonyms = new Map<number, string>();
 
-  constructor(entries: readonly LogEntry[], options: { redact: boolean; language: ReportLanguage }, people = new People(entries)) {
+  constructor(entries: readonly LogEntry[], options: { redact: boolean; language: ReportLanguage }) {
     this.active = options.redact;
     this.language = options.language;
-    this.people = people;
+    this.entries = entries;
+  }
+
+  /** Who is who in the log; worked out on first use (an unredacted CSV export never needs it). */
+  get people(): People {
+    this.peopleCache ??= new People(this.entries);
+    return this.peopleCache;
   }
 
   pseudonym(person: Person): string {
-    return text(this.language, 'pseudonym.participant', { n: String(person.n) });
+    let name = this.pseudonyms.get(person.n);
+    if (name === undefined) {
+      name = text(this.language, 'pseudonym.participant', { n: String(person.n) });
+      this.pseudonyms.set(person.n, name);
+    }
+    return name;
   }
 
   /** The name to show for a participant: their pseudonym, or the name the platform gave. */

@@ -17,7 +17,6 @@ function fold(text: string): string {
 }
 
 interface Needle {
-  folded: string;
   replacement: string;
   /** Whether the needle starts or ends with a letter or digit, which then must not continue a word. */
   checkStart: boolean;
@@ -27,58 +26,62 @@ interface Needle {
 /**
  * Replaces known strings (names, e-mail addresses, ids) wherever they appear in free text such as a
  * moderator's note, case-insensitively and only as whole words ("Ana" is not replaced inside
- * "Banana"). Needles are bucketed by their first two characters so a log with thousands of names
- * still scans a note in one pass, where one alternation regex of every name would try each name
- * at each position.
+ * "Banana"), longest first. Needles are kept in a map by their folded text and tried by length at
+ * each position, so a log with tens of thousands of names still scans a note in time proportional
+ * to its length times the number of distinct name lengths, where one alternation regex of every
+ * name would try each name at each position.
  */
 export class TextMatcher {
-  private readonly buckets = new Map<string, Needle[]>();
-  private sorted = true;
+  private readonly needles = new Map<string, Needle>();
+  private lengths: number[] = [];
+  private lengthsDirty = false;
 
   add(needle: string, replacement: string): void {
     const trimmed = needle.trim();
     if (trimmed.length < MIN_NEEDLE) return;
     const folded = fold(trimmed);
-    const key = folded.slice(0, MIN_NEEDLE);
-    const bucket = this.buckets.get(key) ?? [];
-    if (bucket.some((n) => n.folded === folded)) return;
-    bucket.push({
-      folded,
+    if (this.needles.has(folded)) return;
+    this.needles.set(folded, {
       replacement,
       checkStart: isWordChar(trimmed[0]),
       checkEnd: isWordChar(trimmed[trimmed.length - 1]),
     });
-    this.buckets.set(key, bucket);
-    this.sorted = false;
+    this.lengthsDirty = true;
   }
 
-  /** The text with every whole-word occurrence of a needle replaced, longest needle first. */
+  /** The text with every whole-word occurrence of a needle replaced. */
   replace(text: string): string {
-    if (this.buckets.size === 0 || text.length < MIN_NEEDLE) return text;
-    if (!this.sorted) {
-      for (const bucket of this.buckets.values()) bucket.sort((a, b) => b.folded.length - a.folded.length);
-      this.sorted = true;
+    if (this.needles.size === 0 || text.length < MIN_NEEDLE) return text;
+    if (this.lengthsDirty) {
+      this.lengths = [...new Set([...this.needles.keys()].map((k) => k.length))].sort((a, b) => b - a);
+      this.lengthsDirty = false;
     }
     const folded = fold(text);
     let out = '';
     let copied = 0;
     let i = 0;
     while (i <= folded.length - MIN_NEEDLE) {
-      const bucket = this.buckets.get(folded.slice(i, i + MIN_NEEDLE));
-      const hit = bucket?.find(
-        (n) =>
-          folded.startsWith(n.folded, i) &&
-          !(n.checkStart && isWordChar(text[i - 1])) &&
-          !(n.checkEnd && isWordChar(text[i + n.folded.length])),
-      );
+      const hit = this.matchAt(text, folded, i);
       if (!hit) {
         i++;
         continue;
       }
-      out += text.slice(copied, i) + hit.replacement;
-      i += hit.folded.length;
+      out += text.slice(copied, i) + hit.needle.replacement;
+      i += hit.length;
       copied = i;
     }
     return copied === 0 ? text : out + text.slice(copied);
+  }
+
+  private matchAt(text: string, folded: string, i: number): { needle: Needle; length: number } | undefined {
+    for (const length of this.lengths) {
+      if (i + length > folded.length) continue;
+      const needle = this.needles.get(folded.slice(i, i + length));
+      if (!needle) continue;
+      if (needle.checkStart && isWordChar(text[i - 1])) continue;
+      if (needle.checkEnd && isWordChar(text[i + length])) continue;
+      return { needle, length };
+    }
+    return undefined;
   }
 }
