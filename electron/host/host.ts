@@ -15,6 +15,8 @@ import { ProviderRegistry } from './providerRegistry';
 import { SessionController } from './session/sessionController';
 import { readSettingsView, writeSettings } from './settings/providerSettings';
 import { PanicDesk } from './panicDesk';
+import { LogLibrary } from './log/logLibrary';
+import { createLogCommands, loadLogSettings } from './logCommands';
 import type { PanicSettings, ShortcutCommand } from '../../shared/model/panic';
 import { ParticipantHistory } from './session/participantHistory';
 import { parseAttendeeCsv } from '../../shared/risk/csv';
@@ -84,6 +86,14 @@ export function createHost(options: HostOptions): Host {
   let attaching = false;
   // The expected-attendee list outlives sessions: it belongs to the event, not to one attach.
   let attendees: ExpectedAttendee[] = [];
+  const library = new LogLibrary(join(options.dataDir, 'logs'), options.actor, options.scheduler);
+  // Before any new session: logs a crash left open are marked and closed, and old ones expire.
+  const housekeeping = (async () => {
+    for (const result of await library.recoverInterrupted()) {
+      if (result.problem) console.error(`incident log ${result.sessionId}: ${result.problem}`);
+    }
+    await library.applyRetention((await loadLogSettings(options.services.settings)).retentionDays, undefined);
+  })().catch((error: unknown) => console.error('incident log housekeeping failed', error));
 
   function emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
     const event = { name, payload } as HostEvent;
@@ -146,6 +156,7 @@ export function createHost(options: HostOptions): Host {
   }
 
   async function attach(providerId: Provider['id'], meetingId: string, providerOptions: unknown): Promise<SessionInfo> {
+    await housekeeping;
     const provider = registry.get(providerId);
     const now = options.scheduler.now();
     const sessionId = newSessionId(now, providerId);
@@ -238,7 +249,10 @@ export function createHost(options: HostOptions): Host {
     },
 
     async runAction(request) {
-      return executor.run(request);
+      const outcome = executor.run(request);
+      // Acknowledged only once the request is on disk: the record holds every action the moderator took.
+      await attached?.log.flush();
+      return outcome;
     },
 
     async retryAction({ actionId }) {
@@ -318,6 +332,13 @@ export function createHost(options: HostOptions): Host {
     },
 
     ...panic.commands,
+
+    ...createLogCommands({
+      library,
+      settings: options.services.settings,
+      current: () => (attached ? { sessionId: attached.info.sessionId, log: attached.log } : null),
+      write: (body) => (attached ? write(attached, body) : undefined),
+    }),
 
     async getProviderSettings({ providerId }) {
       return readSettingsView(registry.get(providerId), options.services);

@@ -13,6 +13,7 @@ import { MemorySettingsStore } from './settings/settingsStore';
 export function createTestHost(
   start = 1_764_000_000_000,
   providers: (services: ProviderServices) => Provider[] = () => [createRehearsalProvider()],
+  existingDataDir?: string,
 ): {
   host: Host;
   services: ProviderServices;
@@ -21,7 +22,7 @@ export function createTestHost(
   dataDir: string;
   cleanup: () => Promise<void>;
 } {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hostdeck-test-'));
+  const dataDir = existingDataDir ?? mkdtempSync(join(tmpdir(), 'hostdeck-test-'));
   const scheduler = new ManualScheduler(start);
   const services: ProviderServices = {
     vault: new MemoryVault(),

@@ -53,6 +53,10 @@ export function summarizeEntry(entry: LogEntry, t: TFunction): LogSummary {
     }
     case 'note':
       return { detail: entry.data.text };
+    case 'log.recovered':
+      return { detail: `${entry.data.tornBytes} bytes · ${entry.data.reason}` };
+    case 'evidence.marked':
+      return { detail: `#${entry.data.seq}${entry.data.note ? ` — ${entry.data.note}` : ''}` };
     case 'error':
       return { detail: entry.data.message };
     case 'input.rejected':

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ActionOutcome, ActionRequest } from '../model/action';
 import { ActionId, Id } from '../model/ids';
 import { MeetingSummary, ProviderId } from '../model/meeting';
-import { LogEntry } from '../incident/entry';
+import { LogEntry, LogSettings } from '../incident/entry';
 import type { CommandChannelName } from './channels';
 import { RosterSnapshot } from './roster';
 import { Participant } from '../model/participant';
@@ -59,6 +59,43 @@ export const commands = {
   },
   getRiskSettings: { input: NoInput, output: RiskSettings },
   saveRiskSettings: { input: RiskSettings, output: RiskSettings },
+  listLogs: {
+    input: NoInput,
+    output: z.array(
+      z
+        .object({
+          sessionId: Id,
+          title: z.string().max(500),
+          providerId: z.string().max(40),
+          startedAt: z.string().max(40).optional(),
+          endedAt: z.string().max(40).optional(),
+          bytes: z.number().int().nonnegative(),
+          modifiedAt: z.number(),
+        })
+        .strict(),
+    ),
+  },
+  readLog: {
+    input: z
+      .object({
+        sessionId: Id,
+        afterSeq: z.number().int().nonnegative().default(0),
+        limit: z.number().int().min(1).max(200_000).default(50_000),
+      })
+      .strict(),
+    output: z.object({ entries: z.array(LogEntry), more: z.boolean() }).strict(),
+  },
+  verifyLog: {
+    input: z.object({ sessionId: Id }).strict(),
+    output: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), entries: z.number(), headHash: z.string(), headSeq: z.number(), recovered: z.number() }).strict(),
+      z.object({ ok: z.literal(false), entries: z.number(), line: z.number(), problem: z.string() }).strict(),
+    ]),
+  },
+  deleteLog: { input: z.object({ sessionId: Id }).strict(), output: z.object({ deleted: z.boolean() }).strict() },
+  markEvidence: { input: z.object({ seq: z.number().int().positive(), note: z.string().max(4000).optional() }).strict(), output: LogEntry },
+  getLogSettings: { input: NoInput, output: LogSettings },
+  saveLogSettings: { input: LogSettings, output: z.object({ settings: LogSettings, deleted: z.array(Id) }).strict() },
   getPanicSettings: { input: NoInput, output: PanicSettings },
   savePanicSettings: { input: PanicSettings, output: PanicSettings },
   listScripts: { input: NoInput, output: z.object({ scripts: z.array(Script), problems: z.array(z.string().max(2000)) }).strict() },

@@ -19,7 +19,7 @@ function chain(count: number): string[] {
 describe('verifyChain', () => {
   it('accepts an intact chain and reports its head hash', () => {
     const lines = chain(5);
-    expect(verifyChain([...lines, ''], sha)).toEqual({ ok: true, entries: 5, headHash: sha(lines[4] as string) });
+    expect(verifyChain([...lines, ''], sha)).toEqual({ ok: true, entries: 5, headHash: sha(lines[4] as string), headSeq: 5, recovered: 0 });
   });
 
   it('finds an edited line', () => {
@@ -49,6 +49,27 @@ describe('verifyChain', () => {
   it('finds a torn last line', () => {
     const lines = chain(3);
     lines[2] = (lines[2] as string).slice(0, 20);
-    expect(verifyChain(lines, sha)).toMatchObject({ ok: false, line: 3, problem: expect.stringMatching(/JSON/) });
+    expect(verifyChain(lines, sha)).toMatchObject({ ok: false, line: 3, problem: expect.stringMatching(/cut short/) });
+  });
+
+  it('accepts a torn line only when the next entry marks it by hash and continues the chain', () => {
+    const lines = chain(3);
+    const torn = (lines[2] as string).slice(0, 25);
+    const recovery = (prev: string, tornHash: string) =>
+      JSON.stringify({ v: 1, seq: 3, kind: 'log.recovered', data: { tornBytes: torn.length, tornHash, reason: 'crash' }, prev });
+    const good = recovery(sha(lines[1] as string), sha(torn));
+    const after = JSON.stringify({ v: 1, seq: 4, kind: 'note', data: { text: 'after' }, prev: sha(good) });
+    expect(verifyChain([lines[0]!, lines[1]!, torn, good, after, ''], sha)).toMatchObject({
+      ok: true,
+      entries: 4,
+      headSeq: 4,
+      recovered: 1,
+    });
+    // A "recovery" that names other bytes, or skips an entry, does not hide anything.
+    expect(verifyChain([lines[0]!, lines[1]!, torn, recovery(sha(lines[1] as string), sha('other')), ''], sha)).toMatchObject({
+      ok: false,
+      line: 3,
+    });
+    expect(verifyChain([lines[0]!, torn, recovery(sha(lines[0] as string), sha(torn)), ''], sha)).toMatchObject({ ok: false, line: 2 });
   });
 });

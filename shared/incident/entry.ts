@@ -89,6 +89,13 @@ export const EntryBody = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('action.confirmed'), data: z.object({ outcome: ActionOutcome }) }),
   z.object({ kind: z.literal('action.failed'), data: z.object({ outcome: ActionOutcome }) }),
   z.object({ kind: z.literal('note'), data: z.object({ text: Text }) }),
+  /** A line a crash cut short, kept as it is and named here by its hash; the chain continues. */
+  z.object({
+    kind: z.literal('log.recovered'),
+    data: z.object({ tornBytes: z.number().int().nonnegative(), tornHash: z.string().regex(/^[0-9a-f]{64}$/), reason: Text }),
+  }),
+  /** An entry the moderator marked as evidence (entries are never changed: the mark is a new entry). */
+  z.object({ kind: z.literal('evidence.marked'), data: z.object({ seq: z.number().int().positive(), note: Text.optional() }) }),
   z.object({ kind: z.literal('script.started'), data: z.object({ runId: z.string().max(64), scriptId: z.string().max(100), name: Text }) }),
   z.object({
     kind: z.literal('script.step'),
@@ -144,3 +151,7 @@ export const EntryEnvelope = z.object({
 
 export const LogEntry = z.intersection(EntryEnvelope, EntryBody);
 export type LogEntry = z.infer<typeof EntryEnvelope> & EntryBody;
+
+/** How long session logs are kept. 0 keeps them until deleted by hand. */
+export const LogSettings = z.object({ retentionDays: z.number().int().min(0).max(3650).default(0) }).strict();
+export type LogSettings = z.infer<typeof LogSettings>;

@@ -37,7 +37,7 @@ describe('IncidentLog', () => {
     expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 500 }, (_, i) => i + 1));
     expect(entries[0]).toMatchObject({ v: 1, ts: '2026-11-26T03:00:00.000Z', actor: { moderator: 'Rina', machine: 'laptop-1' } });
     expect(entries[0]?.tz).toMatch(/^[+-]\d\d:\d\d$/);
-    expect(verifyChain(lines, sha256Hex)).toEqual({ ok: true, entries: 500, headHash: log.headHash });
+    expect(verifyChain(lines, sha256Hex)).toEqual({ ok: true, entries: 500, headHash: log.headHash, headSeq: 500, recovered: 0 });
   });
 
   it('reports an entry as durable only once its line is in the file', async () => {

@@ -1,8 +1,16 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { GENESIS_HASH, LOG_SCHEMA_VERSION, type Actor, type EntryBody, type LogEntry } from '../../../shared/incident/entry';
+import { verifyChain } from '../../../shared/incident/chain';
+import {
+  GENESIS_HASH,
+  LOG_SCHEMA_VERSION,
+  LogEntry as LogEntrySchema,
+  type Actor,
+  type EntryBody,
+  type LogEntry,
+} from '../../../shared/incident/entry';
 import type { Clock } from '../../../shared/util/time';
 import { formatOffset } from '../../../shared/util/time';
 
@@ -51,9 +59,72 @@ export class IncidentLog {
   static async open(options: IncidentLogOptions): Promise<IncidentLog> {
     await mkdir(options.dir, { recursive: true });
     const file = join(options.dir, `${options.sessionId}.jsonl`);
-    // 'wx': a session file is never reopened or overwritten.
+    // 'wx': a session file is never overwritten; an existing one is only ever resumed.
     const handle = await open(file, 'wx', 0o600);
+    await writeFile(lockOf(file), String(process.pid));
     return new IncidentLog(file, handle, options);
+  }
+
+  /**
+   * Reopens an existing session log to append to it, after checking its chain. A last line cut
+   * short by a crash is left exactly as it is and marked by a `log.recovered` entry naming its hash,
+   * and the chain continues from the last whole entry. A file whose chain is broken anywhere else is
+   * refused: appending to it would give a tampered record a valid-looking tail.
+   */
+  static async resume(options: IncidentLogOptions & { file: string }): Promise<{ log: IncidentLog; recovered: boolean }> {
+    const text = await readFile(options.file, 'utf8');
+    const lines = text.split('\n');
+    const endsClean = text.length === 0 || text.endsWith('\n');
+    let check = verifyChain(lines, sha256Hex);
+    let torn: string | undefined;
+    if (!check.ok && !endsClean && check.line === lines.length) {
+      torn = lines.at(-1) as string;
+      check = verifyChain(lines.slice(0, -1), sha256Hex);
+    }
+    if (!check.ok)
+      throw new Error(`The incident log ${options.file} does not verify at line ${check.line} (${check.problem}); it is left untouched.`);
+    const handle = await open(options.file, 'a', 0o600);
+    await writeFile(lockOf(options.file), String(process.pid));
+    const log = new IncidentLog(options.file, handle, options);
+    log.seq = check.headSeq;
+    log.prevHash = check.headHash;
+    if (torn !== undefined) {
+      // End the fragment's line so the recovery entry starts on its own line; the fragment itself is not touched.
+      await handle.write('\n');
+      log.append({
+        kind: 'log.recovered',
+        data: {
+          tornBytes: Buffer.byteLength(torn),
+          tornHash: sha256Hex(torn),
+          reason: 'The last line was cut short when Hostdeck stopped unexpectedly.',
+        },
+      });
+    } else if (!endsClean) {
+      // A whole last entry without its newline: complete the line, nothing else to mark.
+      await handle.write('\n');
+    }
+    await log.flush();
+    return { log, recovered: torn !== undefined };
+  }
+
+  /** Reads and parses a whole log file (entries only; torn lines are skipped). */
+  static async read(file: string): Promise<LogEntry[]> {
+    const entries: LogEntry[] = [];
+    for (const line of (await readFile(file, 'utf8')).split('\n')) {
+      if (!line) continue;
+      try {
+        const parsed = LogEntrySchema.safeParse(JSON.parse(line));
+        if (parsed.success) entries.push(parsed.data as LogEntry);
+      } catch {
+        // a torn line: not an entry
+      }
+    }
+    return entries;
+  }
+
+  /** The sequence number of the last entry appended. */
+  get head(): number {
+    return this.seq;
   }
 
   /** The hash of the last entry appended: the chain's head. */
@@ -105,6 +176,7 @@ export class IncidentLog {
     await this.flush();
     this.closed = true;
     await this.handle.close();
+    await rm(lockOf(this.file), { force: true });
   }
 
   private kick(): void {
@@ -132,6 +204,29 @@ export class IncidentLog {
       item.resolve();
       this.options.onDurable?.(item.entry);
     }
+  }
+}
+
+/** The file that says which process is writing a log: another Hostdeck must not append to it. */
+export function lockOf(file: string): string {
+  return `${file}.lock`;
+}
+
+/** Whether a log is being written by a running process (its lock names a live process id). */
+export async function isLiveLog(file: string): Promise<boolean> {
+  let pid: number;
+  try {
+    pid = Number(await readFile(lockOf(file), 'utf8'));
+  } catch {
+    return false;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -389,6 +389,8 @@ export const en = {
       script_step: 'Script step',
       script_finished: 'Script finished',
       incident_contained: 'Contained',
+      log_recovered: 'Log recovered after a crash',
+      evidence_marked: 'Marked as evidence',
       note: 'Note',
       error: 'Error',
       input_rejected: 'Rejected input',

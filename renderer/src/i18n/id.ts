@@ -398,6 +398,8 @@ export const id: Messages = {
       script_step: 'Langkah naskah',
       script_finished: 'Naskah selesai',
       incident_contained: 'Teratasi',
+      log_recovered: 'Log dipulihkan setelah crash',
+      evidence_marked: 'Ditandai sebagai bukti',
       note: 'Catatan',
       error: 'Galat',
       input_rejected: 'Masukan ditolak',
