@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { LogEntry } from '../entry';
 import { formatDuration } from './format';
 import {
@@ -15,22 +14,6 @@ import {
   type EntryDescription,
 } from './phrases';
 import { joinPhrases, phrase, type Phrase, type ReportKey, type ReportLanguage } from './strings';
-
-/**
- * An entry marking another as evidence. The viewer adds this kind; older logs do not have it, and
- * this build must not depend on its exact shape beyond the marked sequence number.
- */
-export const EvidenceMark = z.object({
-  kind: z.literal('evidence.marked'),
-  data: z.looseObject({ seq: z.number().int().positive(), note: z.string().max(4000).optional() }),
-});
-export type EvidenceMark = z.infer<typeof EvidenceMark>;
-
-export function evidenceMark(entry: LogEntry): EvidenceMark | undefined {
-  if ((entry as { kind: string }).kind !== 'evidence.marked') return undefined;
-  const parsed = EvidenceMark.safeParse(entry);
-  return parsed.success ? parsed.data : undefined;
-}
 
 const PLATFORMS: ReadonlySet<string> = new Set(['rehearsal', 'xmpp', 'webex', 'zoom']);
 
@@ -189,10 +172,12 @@ export function describeEntry(entry: LogEntry, ctx: DescribeContext): EntryDescr
         ? { line: l('line.linkDetail', { state, detail: cleanText(redactor.text(entry.data.detail)) }) }
         : { line: l('line.link', { state }) };
     }
-    default: {
-      const mark = evidenceMark(entry);
-      if (mark) return { line: l('line.evidence', { seq: mark.data.seq, actor: actor() }) };
+    case 'evidence.marked':
+      return { line: l('line.evidence', { seq: entry.data.seq, actor: actor() }) };
+    case 'log.recovered':
+      return { line: l('line.recovered', { bytes: entry.data.tornBytes, hash: entry.data.tornHash }) };
+    default:
+      // A kind added after this build: say so rather than drop it.
       return { line: l('line.unknown', { kind: cleanText(String((entry as { kind: unknown }).kind)) }) };
-    }
   }
 }

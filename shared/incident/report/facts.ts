@@ -2,7 +2,6 @@ import type { LogEntry } from '../entry';
 import type { ActionOutcome } from '../../model/action';
 import type { BlockedJoin, Participant } from '../../model/participant';
 import type { AttendeeMatch, RiskFlag } from '../../model/risk';
-import { evidenceMark, type EvidenceMark } from './describeEntry';
 import type { RequestedAction } from './phrases';
 
 type Of<K extends LogEntry['kind']> = Extract<LogEntry, { kind: K }>;
@@ -45,7 +44,9 @@ export interface LogFacts {
   targets: Map<string, string[]>;
   blocked: { attempt: BlockedJoin; entry: LogEntry }[];
   notes: Of<'note'>[];
-  evidence: { mark: EvidenceMark; entry: LogEntry }[];
+  evidence: Of<'evidence.marked'>[];
+  /** Lines a crash cut short, kept and marked by a `log.recovered` entry. */
+  recovered: Of<'log.recovered'>[];
   peak: { count: number; at?: Moment };
   list: { loaded: boolean; count: number };
   rejected: number;
@@ -77,6 +78,7 @@ export function collectFacts(entries: readonly LogEntry[]): LogFacts {
     blocked: [],
     notes: [],
     evidence: [],
+    recovered: [],
     peak: { count: 0 },
     list: { loaded: false, count: 0 },
     rejected: 0,
@@ -199,10 +201,14 @@ export function collectFacts(entries: readonly LogEntry[]): LogFacts {
       case 'script.started':
         if (!f.scripts.includes(entry.data.name)) f.scripts.push(entry.data.name);
         break;
-      default: {
-        const mark = evidenceMark(entry);
-        if (mark) f.evidence.push({ mark, entry });
-      }
+      case 'evidence.marked':
+        f.evidence.push(entry);
+        break;
+      case 'log.recovered':
+        f.recovered.push(entry);
+        break;
+      default:
+        break;
     }
   }
   return f;

@@ -254,6 +254,12 @@ function redactBody(r: Redactor, entry: LogEntry): { kind: string; data: unknown
       };
     case 'note':
       return { kind: entry.kind, data: { text: r.text(entry.data.text) } };
+    case 'evidence.marked':
+    case 'log.recovered':
+      return {
+        kind: entry.kind,
+        data: { ...entry.data, ...texts(r, entry.data as { note?: string; reason?: string }, ['note', 'reason']) },
+      };
     case 'error':
       return { kind: entry.kind, data: { ...entry.data, ...texts(r, entry.data, ['message', 'context']) } };
     case 'input.rejected':

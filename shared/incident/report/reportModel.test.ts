@@ -208,8 +208,21 @@ describe('buildReport in other situations', () => {
 
   it('describes entries of kinds this build does not know instead of dropping them', () => {
     const log = new LogBuilder(sha);
-    log.add({ kind: 'log.recovered', data: { line: 3 } });
-    expect(lines(report(log))).toEqual(['Entry of type “log.recovered”.']);
+    log.add({ kind: 'meeting.teleported', data: { to: 'the moon' } });
+    expect(lines(report(log))).toEqual(['Entry of type “meeting.teleported”.']);
+  });
+
+  it('tells where Hostdeck recovered from a crash, in the timeline and under integrity', () => {
+    const log = storyLog(sha, { ending: 'open' });
+    const tornHash = sha('{"v":1,"seq":99,"ts":"2026');
+    log.add({ kind: 'log.recovered', data: { tornBytes: 27, tornHash, reason: 'The last line was cut short.' } });
+    const r = report(log);
+    expect(lines(r).at(-1)).toBe(
+      `Hostdeck restarted after a crash: the last line written before it (27 bytes, SHA-256 ${tornHash}) was incomplete; it is kept as written and the record continues.`,
+    );
+    expect(r.integrity.notes).toContain(
+      'Lines cut short by a crash, kept as written and marked in the chain: 1. The chain verifies across them.',
+    );
   });
 
   it('writes the whole report in Bahasa Indonesia', () => {

@@ -1,7 +1,7 @@
 import type { LogEntry } from '../entry';
 import { buildActions, countActions } from './actionsSection';
 import { findWaves } from './containment';
-import { describeEntry, evidenceMark } from './describeEntry';
+import { describeEntry } from './describeEntry';
 import { collectFacts, type LogFacts } from './facts';
 import { timePoint } from './format';
 import { buildLessons } from './lessons';
@@ -105,9 +105,10 @@ function isSignificant(entry: LogEntry, involved: ReadonlySet<string>): boolean 
       return entry.data.attempt > 1;
     case 'controls.captured':
     case 'input.rejected':
+    case 'evidence.marked':
       return false;
     default:
-      return evidenceMark(entry) === undefined;
+      return true;
   }
 }
 
@@ -123,7 +124,7 @@ function timelineItem(entry: LogEntry, ctx: DescribeContext, evidence: boolean):
 
 function buildTimeline(facts: LogFacts, ctx: DescribeContext): ReportTimeline {
   const involved = involvedIds(facts, ctx.redactor);
-  const marked = new Set(facts.evidence.map((e) => e.mark.data.seq));
+  const marked = new Set(facts.evidence.map((e) => e.data.seq));
   const items: TimelineItem[] = [];
   for (const entry of facts.entries) {
     const isMarked = marked.has(entry.seq);
@@ -146,7 +147,8 @@ function buildNotes(facts: LogFacts, ctx: DescribeContext): NoteItem[] {
 function buildEvidence(facts: LogFacts, ctx: DescribeContext): EvidenceItem[] {
   if (facts.evidence.length === 0) return [];
   const bySeq = new Map(facts.entries.map((e) => [e.seq, e]));
-  return facts.evidence.map(({ mark, entry }) => {
+  return facts.evidence.map((entry) => {
+    const mark = entry;
     const marked = phrase(ctx.language, 'evidence.marked', {
       actor: nameSpan(ctx.redactor.moderator(entry.actor.moderator)),
       time: timePoint(Date.parse(entry.ts), entry.tz, ctx.language).local,

@@ -122,6 +122,8 @@ export const EN = {
   'line.link': 'Connection to the platform: {state}.',
   'line.linkDetail': 'Connection to the platform: {state} ({detail}).',
   'line.evidence': 'Entry {seq} was marked as evidence by {actor}.',
+  'line.recovered':
+    'Hostdeck restarted after a crash: the last line written before it ({bytes} bytes, SHA-256 {hash}) was incomplete; it is kept as written and the record continues.',
   'line.unknown': 'Entry of type “{kind}”.',
 
   'blockedReason.locked': 'the meeting was locked',
@@ -385,6 +387,7 @@ export const EN = {
   'integrity.compare':
     'The check must report the head hash above. A copy of this hash kept elsewhere (for example sent by email right after the event) shows that the log has not been changed since.',
   'integrity.redacted': 'This report is redacted: verify the chain on the original log file, not on a redacted export.',
+  'integrity.recovered': 'Lines cut short by a crash, kept as written and marked in the chain: {count}. The chain verifies across them.',
   'integrity.rejected': 'Malformed messages to Hostdeck, refused and recorded: {count}.',
 } as const;
 

@@ -125,6 +125,8 @@ export const ID: Record<ReportKey, string> = {
   'line.link': 'Koneksi ke platform: {state}.',
   'line.linkDetail': 'Koneksi ke platform: {state} ({detail}).',
   'line.evidence': 'Entri {seq} ditandai sebagai bukti oleh {actor}.',
+  'line.recovered':
+    'Hostdeck dimulai ulang setelah berhenti mendadak: baris terakhir yang ditulis sebelumnya ({bytes} bita, SHA-256 {hash}) tidak lengkap; baris itu disimpan apa adanya dan pencatatan berlanjut.',
   'line.unknown': 'Entri berjenis “{kind}”.',
 
   'blockedReason.locked': 'rapat sedang dikunci',
@@ -390,6 +392,8 @@ export const ID: Record<ReportKey, string> = {
   'integrity.compare':
     'Pemeriksaan harus menghasilkan hash ujung rantai yang sama dengan di atas. Salinan hash ini yang disimpan di tempat lain (misalnya dikirim melalui surel segera setelah acara) membuktikan bahwa log tidak diubah sejak itu.',
   'integrity.redacted': 'Laporan ini tersamar: verifikasi rantai pada berkas log asli, bukan pada ekspor yang tersamar.',
+  'integrity.recovered':
+    'Baris yang terpotong karena Hostdeck berhenti mendadak, disimpan apa adanya dan ditandai dalam rantai: {count}. Rantai tetap terverifikasi melewatinya.',
   'integrity.rejected': 'Pesan tidak sah ke Hostdeck yang ditolak dan dicatat: {count}.',
 };
 

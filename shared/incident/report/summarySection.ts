@@ -159,6 +159,7 @@ export function buildIntegrity(facts: LogFacts, input: IntegrityInput, ctx: Desc
   rows.push({ label: text(language, 'integrity.status'), value: [status] });
   const notes: string[] = [];
   if (redactor.active) notes.push(text(language, 'integrity.redacted'));
+  if (facts.recovered.length > 0) notes.push(text(language, 'integrity.recovered', { count: facts.recovered.length }));
   if (facts.rejected > 0) notes.push(text(language, 'integrity.rejected', { count: facts.rejected }));
   const file = input.fileName ?? `${first?.sessionId ?? 'session'}.jsonl`;
   return {
