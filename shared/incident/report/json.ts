@@ -41,6 +41,10 @@ export interface JsonExportOptions {
 /**
  * Exports the log as one JSON document. Built as text, one entry per line, so 100,000 entries take
  * one `JSON.stringify` each and a single join, never a document-sized object graph.
+ *
+ * Pass the entries as `JSON.parse` read them from the file (validated, but not replaced by a
+ * schema's parsed copy, which reorders and drops keys): then each entry serialises to exactly its
+ * line and the document can be re-verified. `headHash` is the SHA-256 of the file's last line.
  */
 export function exportJson(entries: readonly LogEntry[], options: JsonExportOptions): string {
   const redact = options.redact ?? false;
