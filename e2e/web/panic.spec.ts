@@ -45,7 +45,14 @@ test('the apology-and-close script runs to the end: contain, words to read, chat
   await expect(page.getByTestId('meeting-status')).toHaveText('ENDED', { timeout: 20_000 });
   await expect(panel).toHaveAttribute('data-status', 'done');
   const entries = shell.logEntries();
-  expect(entries.filter((e) => e.kind === 'script.step').map((e) => (e.kind === 'script.step' ? e.data.step : ''))).toEqual(['action', 'say', 'chat', 'say', 'wait', 'action']);
+  expect(entries.filter((e) => e.kind === 'script.step').map((e) => (e.kind === 'script.step' ? e.data.step : ''))).toEqual([
+    'action',
+    'say',
+    'chat',
+    'say',
+    'wait',
+    'action',
+  ]);
   expect(entries.some((e) => e.kind === 'action.confirmed' && e.data.outcome.kind === 'postChat')).toBe(true);
 });
 
