@@ -17,6 +17,7 @@ import { readSettingsView, writeSettings } from './settings/providerSettings';
 import { PanicDesk } from './panicDesk';
 import { LogLibrary } from './log/logLibrary';
 import { createLogCommands, loadLogSettings } from './logCommands';
+import { exportSession, reportHtml, type PdfPrinter } from './exports';
 import type { PanicSettings, ShortcutCommand } from '../../shared/model/panic';
 import { ParticipantHistory } from './session/participantHistory';
 import { parseAttendeeCsv } from '../../shared/risk/csv';
@@ -34,6 +35,8 @@ export interface HostOptions {
   shell: 'electron' | 'web';
   version: string;
   retryPolicy?: RetryPolicy;
+  /** The desktop app prints reports to PDF; browser mode has no printer here. */
+  printPdf?: PdfPrinter;
 }
 
 export type HostListener = (event: HostEvent) => void;
@@ -46,6 +49,8 @@ export interface Host {
   reportRejected(channel: string, issues: string): void;
   /** A panic key fired (the desktop app's global shortcuts); returns a line for the notification. */
   shortcut(command: ShortcutCommand): Promise<string>;
+  /** A session's report as HTML, for browser mode to serve for printing. */
+  reportHtml(sessionId: string, language: 'en' | 'id', redact: boolean): Promise<string>;
   /** The event's panic settings (the desktop app registers the shortcuts they name). */
   panicSettings(): Promise<PanicSettings>;
   close(): Promise<void>;
@@ -333,6 +338,12 @@ export function createHost(options: HostOptions): Host {
 
     ...panic.commands,
 
+    async exportLog(request) {
+      const current = attached;
+      if (current?.info.sessionId === request.sessionId) await current.log.flush();
+      return exportSession(library, request, options.scheduler.now(), options.printPdf);
+    },
+
     ...createLogCommands({
       library,
       settings: options.services.settings,
@@ -381,6 +392,10 @@ export function createHost(options: HostOptions): Host {
       return panic.shortcut(command, (intent) =>
         executor.run({ ...intent, id: `key-${command}-${Date.now().toString(36)}-${++shortcutActions}` }),
       );
+    },
+    async reportHtml(sessionId, language, redact) {
+      if (attached?.info.sessionId === sessionId) await attached.log.flush();
+      return reportHtml(library, sessionId, language, redact, options.scheduler.now());
     },
     async panicSettings() {
       await panicLoaded;

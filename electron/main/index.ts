@@ -11,7 +11,7 @@ import { registerIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { enforceWebSecurity } from './security';
 import { registerPanicShortcuts } from './shortcuts';
-import { createConsoleWindow } from './window';
+import { createConsoleWindow, printHtmlToPdf } from './window';
 import { createElectronZoomBridge } from './zoomBridgeWindow';
 
 // Composition root of the desktop app: wiring only.
@@ -49,6 +49,7 @@ if (!app.requestSingleInstanceLock()) {
     scheduler: realScheduler,
     actor: defaultActor(),
     shell: 'electron',
+    printPdf: printHtmlToPdf,
     version: app.getVersion(),
   });
   let window: BrowserWindow | null = null;

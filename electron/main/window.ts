@@ -66,3 +66,28 @@ export function createZoomBridgeWindow(preloadDir: string, partition: string): B
   });
   return window;
 }
+
+/**
+ * Prints a report to PDF in a hidden, sandboxed window with JavaScript off and its own in-memory
+ * session: the report is static HTML whose every value is escaped, and nothing in it may run.
+ */
+export async function printHtmlToPdf(html: string): Promise<Uint8Array> {
+  const window = new BrowserWindow({
+    show: false,
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      javascript: false,
+      webSecurity: true,
+      partition: 'report-print',
+      spellcheck: false,
+    },
+  });
+  try {
+    await window.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
+    return await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true });
+  } finally {
+    window.destroy();
+  }
+}

@@ -6,6 +6,7 @@ import { describeIssues } from '../../shared/contract/reply';
 import { MAX_CLIENT_MESSAGE_BYTES, WireCall, type WireFromHost } from '../../shared/contract/wire';
 import { dispatch } from '../host/dispatch';
 import type { Host } from '../host/host';
+import { REPORT_CSP } from '../../shared/incident/report';
 import { readStaticFile, SECURITY_HEADERS } from './staticFiles';
 
 export interface WebServerOptions {
@@ -87,6 +88,24 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       }
       if (!authorized(request)) {
         return refuse(response, 401, 'Hostdeck: open the URL printed in the terminal; it carries the access token for this run.');
+      }
+      const report = /^\/report\/([^/]+)\.html$/.exec(url.pathname);
+      if (report) {
+        // The printable report, served with its own policy: inline styles, nothing else.
+        const language = url.searchParams.get('lang') === 'id' ? 'id' : 'en';
+        let html: string;
+        try {
+          html = await options.host.reportHtml(report[1] ?? '', language, url.searchParams.get('redact') === '1');
+        } catch (error) {
+          return refuse(response, 404, `No report: ${(error as Error).message}`);
+        }
+        response.writeHead(200, {
+          ...SECURITY_HEADERS,
+          'Content-Security-Policy': REPORT_CSP,
+          'Content-Type': 'text/html; charset=utf-8',
+          'Cache-Control': 'no-store',
+        });
+        return response.end(request.method === 'HEAD' ? undefined : html);
       }
       const file = await readStaticFile(options.staticDir, url.pathname);
       if (!file) return refuse(response, 404, 'Not found.');

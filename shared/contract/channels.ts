@@ -27,6 +27,7 @@ export const COMMAND_NAMES = [
   'verifyLog',
   'deleteLog',
   'markEvidence',
+  'exportLog',
   'getLogSettings',
   'saveLogSettings',
   'getPanicSettings',

@@ -94,6 +94,24 @@ export const commands = {
   },
   deleteLog: { input: z.object({ sessionId: Id }).strict(), output: z.object({ deleted: z.boolean() }).strict() },
   markEvidence: { input: z.object({ seq: z.number().int().positive(), note: z.string().max(4000).optional() }).strict(), output: LogEntry },
+  exportLog: {
+    input: z
+      .object({
+        sessionId: Id,
+        format: z.enum(['json', 'csv', 'markdown', 'html', 'pdf']),
+        language: z.enum(['en', 'id']).default('en'),
+        redact: z.boolean().default(false),
+      })
+      .strict(),
+    output: z
+      .object({
+        fileName: z.string().max(200),
+        mimeType: z.string().max(100),
+        encoding: z.enum(['utf8', 'base64']),
+        content: z.string().max(1_500_000_000),
+      })
+      .strict(),
+  },
   getLogSettings: { input: NoInput, output: LogSettings },
   saveLogSettings: { input: LogSettings, output: z.object({ settings: LogSettings, deleted: z.array(Id) }).strict() },
   getPanicSettings: { input: NoInput, output: PanicSettings },

@@ -113,8 +113,10 @@ export class IncidentLog {
     for (const line of (await readFile(file, 'utf8')).split('\n')) {
       if (!line) continue;
       try {
-        const parsed = LogEntrySchema.safeParse(JSON.parse(line));
-        if (parsed.success) entries.push(parsed.data as LogEntry);
+        // The object as written (not zod's copy, which reorders keys), once it is known to be valid,
+        // so an export re-serialises each entry byte for byte and its chain can be checked.
+        const raw: unknown = JSON.parse(line);
+        if (LogEntrySchema.safeParse(raw).success) entries.push(raw as LogEntry);
       } catch {
         // a torn line: not an entry
       }

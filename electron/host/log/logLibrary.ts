@@ -53,6 +53,12 @@ export class LogLibrary {
     return verifyChain((await readFile(this.fileOf(sessionId), 'utf8')).split('\n'), sha256Hex);
   }
 
+  /** SHA-256 of the file's last non-empty line (the head a reader would check an export against). */
+  async lastLineHash(sessionId: string): Promise<string> {
+    const lines = (await readFile(this.fileOf(sessionId), 'utf8')).split('\n').filter((l) => l !== '');
+    return sha256Hex(lines.at(-1) ?? '');
+  }
+
   async delete(sessionId: string): Promise<void> {
     const file = this.fileOf(sessionId);
     if (await isLiveLog(file)) throw new Error('This log is being written by a running Hostdeck.');

@@ -3,6 +3,7 @@ import { useAppKeys, useFlagCue, useTheme } from '../hooks';
 import { useAppStore } from '../store/context';
 import { ActionTray } from './ActionTray';
 import { LogTail } from './LogTail';
+import { LogViewer } from './LogViewer';
 import { MeetingHeader } from './MeetingHeader';
 import { MeetingPicker } from './MeetingPicker';
 import { Roster } from './Roster';
@@ -51,6 +52,8 @@ export function App() {
   const overview = useAppStore((s) => s.overview);
   const setSettingsOpen = useAppStore((s) => s.setSettingsOpen);
   const setShortcutsOpen = useAppStore((s) => s.setShortcutsOpen);
+  const isLogViewerOpen = useAppStore((s) => s.isLogViewerOpen);
+  const setLogViewerOpen = useAppStore((s) => s.setLogViewerOpen);
   useTheme();
   useAppKeys();
   return (
@@ -61,14 +64,28 @@ export function App() {
           <button type="button" className="control control-quiet" onClick={() => setShortcutsOpen(true)} aria-keyshortcuts="?">
             {t('app.shortcuts')}
           </button>
+          <button
+            type="button"
+            className="control control-quiet"
+            onClick={() => setLogViewerOpen(!isLogViewerOpen)}
+            disabled={!overview}
+            data-testid="open-logs"
+          >
+            {t('viewer.open')}
+          </button>
           <button type="button" className="control control-quiet" onClick={() => setSettingsOpen(true)} disabled={!overview}>
             {t('app.settings')}
           </button>
         </nav>
       </div>
       <ConnectionBanner />
-      {overview && !session && <MeetingPicker />}
-      {session && <Console />}
+      {isLogViewerOpen && <LogViewer onClose={() => setLogViewerOpen(false)} />}
+      {!isLogViewerOpen && overview && !session && <MeetingPicker />}
+      {session && (
+        <div hidden={isLogViewerOpen}>
+          <Console />
+        </div>
+      )}
       <ShortcutsOverlay />
       <QuickNote />
       <SettingsDialog />

@@ -28,10 +28,14 @@ export function LogTail() {
   const { t, i18n } = useTranslation();
   const log = useAppStore((s) => s.log);
   const logFile = useAppStore((s) => s.session?.logFile);
+  const openViewer = useAppStore((s) => s.setLogViewerOpen);
   return (
     <section className="log-tail" aria-labelledby="log-title">
       <div className="section-head">
         <h2 id="log-title">{t('log.title')}</h2>
+        <button type="button" className="control control-quiet" onClick={() => openViewer(true)}>
+          {t('viewer.openFull')}
+        </button>
       </div>
       {logFile && (
         <p className="muted log-file" title={logFile}>

@@ -147,7 +147,18 @@ export function MeetingHeader() {
           {t('app.leave')}
         </button>
       </div>
-      {ended && <p className="ended-notice">{t('header.ended_notice')}</p>}
+      {ended && (
+        <p className="ended-notice" data-testid="ended-notice">
+          {t('header.ended_notice')}{' '}
+          {session.providerId === 'rehearsal' &&
+            (contained?.kind === 'incident.contained'
+              ? t('header.drillResult', {
+                  seconds: (contained.data.timeToContainMs / 1000).toFixed(1),
+                  intruders: contained.data.intruders,
+                })
+              : t('header.drillNotContained'))}
+        </p>
+      )}
     </header>
   );
 }

@@ -66,6 +66,47 @@ function RiskSettingsForm() {
   );
 }
 
+function LogRetentionForm() {
+  const { t } = useTranslation();
+  const bridge = useBridge();
+  const [days, setDays] = useState<number | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  useEffect(() => {
+    void bridge.getLogSettings({}).then(
+      (s) => setDays(s.retentionDays),
+      (e: Error) => setMessage(e.message),
+    );
+  }, [bridge]);
+  if (days === null) return message ? <p className="error">{message}</p> : null;
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void bridge.saveLogSettings({ retentionDays: days }).then(
+          (r) => setMessage(r.deleted.length ? t('settings.retentionDeleted', { count: r.deleted.length }) : t('settings.saved')),
+          (error: Error) => setMessage(error.message),
+        );
+      }}
+    >
+      <p className="muted">{t('settings.retentionIntro')}</p>
+      <label className="language-switch">
+        {t('settings.retentionDays')}
+        <input
+          type="number"
+          min={0}
+          max={3650}
+          value={days}
+          onChange={(e) => setDays(Math.max(0, Math.floor(Number(e.target.value) || 0)))}
+        />
+      </label>{' '}
+      <button type="submit" className="control control-primary">
+        {t('settings.save')}
+      </button>
+      {message && <p role="status">{message}</p>}
+    </form>
+  );
+}
+
 /** App settings: look and language, risk thresholds, and one section per meeting platform. */
 export function SettingsDialog() {
   const { t } = useTranslation();
@@ -118,6 +159,10 @@ export function SettingsDialog() {
           <section>
             <h3>{t('settings.risk')}</h3>
             <RiskSettingsForm />
+          </section>
+          <section>
+            <h3>{t('settings.logs')}</h3>
+            <LogRetentionForm />
           </section>
           {providers
             .filter((p) => p.hasSettings)

@@ -18,6 +18,7 @@ export interface UiSlice {
   sidePanel: SidePanel;
   isShortcutsOpen: boolean;
   isSettingsOpen: boolean;
+  isLogViewerOpen: boolean;
   theme: Theme;
   toggleFilter(filter: RosterFilter): void;
   setSort(sort: RosterSort): void;
@@ -29,6 +30,7 @@ export interface UiSlice {
   setSidePanel(panel: SidePanel): void;
   setShortcutsOpen(open: boolean): void;
   setSettingsOpen(open: boolean): void;
+  setLogViewerOpen(open: boolean): void;
   setTheme(theme: Theme): void;
 }
 
@@ -44,6 +46,7 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
   sidePanel: 'controls',
   isShortcutsOpen: false,
   isSettingsOpen: false,
+  isLogViewerOpen: false,
   theme: 'system',
   toggleFilter: (filter) => {
     const filters = new Set(get().filters);
@@ -65,5 +68,6 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
   setSidePanel: (sidePanel) => set({ sidePanel }),
   setShortcutsOpen: (isShortcutsOpen) => set({ isShortcutsOpen }),
   setSettingsOpen: (isSettingsOpen) => set({ isSettingsOpen }),
+  setLogViewerOpen: (isLogViewerOpen) => set({ isLogViewerOpen }),
   setTheme: (theme) => set({ theme }),
 });

@@ -92,7 +92,11 @@ describe('zoom meeting window (Meeting SDK, faked by its own typings)', () => {
     await h.host.commands.runAction({ id: 'unlock', kind: 'unlock' });
     await until(() => lastOutcome(h.events, 'unlock')?.attempts === 1, 2_000, 'unlock tried');
     expect(h.sdk.calls.filter((c) => c.method === 'lockMeeting')).toHaveLength(1);
-    await advance(h.scheduler, 5_000);
+    // Step the virtual clock (the retry is scheduled only after the first attempt is on record, which
+    // can land after a single 5 s jump), until the unlock settles or 30 virtual seconds pass.
+    for (let step = 0; step < 60 && !['confirmed', 'failed'].includes(lastOutcome(h.events, 'unlock')?.status ?? ''); step++) {
+      await advance(h.scheduler, 500);
+    }
     await h.settled('unlock');
     // Whether the spacing shows as a refused first attempt or a queued one depends on timing; what
     // matters is that the SDK method was called once before the 5 s (virtual) passed, twice after.
