@@ -58,6 +58,10 @@ test('the intrusion drill: intruders ejected, meeting locked, blocked attempt se
   await holdEndForAll(page, 1_700);
   await expect(page.getByTestId('meeting-status')).toHaveText('ENDED');
   await expect(page.getByTestId('count-in-meeting')).toHaveText('0');
+  // The rehearsal closes with the drill's result: how fast the wave was contained.
+  await expect(page.getByTestId('ended-notice')).toContainText(
+    /Drill result: [3-5] intruders contained in \d+\.\d s from the first arrival/,
+  );
   await expect(page.locator('[data-testid=action-item][data-kind=endForAll][data-status=confirmed]')).toHaveCount(1);
   await expect(page.locator('[data-testid=log-lines] [data-kind="meeting.ended"]')).toHaveCount(1);
 

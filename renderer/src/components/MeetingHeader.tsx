@@ -52,7 +52,7 @@ export function MeetingHeader() {
     const timer = setTimeout(() => setShortcutMessage(null), shortcutMessage === 'endAgain' ? 1_500 : 5_000);
     return () => clearTimeout(timer);
   }, [shortcutMessage, setShortcutMessage]);
-  const contained = useAppStore((s) => s.log.findLast((e) => e.kind === 'incident.contained'));
+  const contained = useAppStore((s) => s.contained);
   const keys = useAppStore((s) => s.panic?.shortcuts);
   if (!meeting || !session) return null;
   const ended = meeting.status === 'ended';

@@ -8,6 +8,8 @@ export const LOG_TAIL_SIZE = 300;
 
 export interface LogSlice {
   log: readonly LogEntry[];
+  /** The session's latest `incident.contained` entry, kept when the tail moves past it. */
+  contained: LogEntry | null;
   appendLog(entry: LogEntry): void;
   appendLogBatch(entries: readonly LogEntry[]): void;
   /** Clears everything session-bound when the attached session changes. */
@@ -19,6 +21,7 @@ export interface LogSlice {
 export function createLogSlice(bridge: Bridge): Slice<LogSlice> {
   return (set, get) => ({
     log: [],
+    contained: null,
 
     appendLog(entry) {
       get().appendLogBatch([entry]);
@@ -37,17 +40,30 @@ export function createLogSlice(bridge: Bridge): Slice<LogSlice> {
       }
       if (fresh.length === 0) return;
       const next = log.length + fresh.length > LOG_TAIL_SIZE ? [...log, ...fresh].slice(-LOG_TAIL_SIZE) : [...log, ...fresh];
-      set({ log: next });
+      const contained = fresh.findLast((e) => e.kind === 'incident.contained');
+      set(contained ? { log: next, contained } : { log: next });
     },
 
     resetForSession() {
-      set({ log: [], actions: new Map(), dismissed: new Set(), roster: EMPTY_MIRROR, selected: new Set(), activeId: null, detailId: null });
+      set({
+        log: [],
+        contained: null,
+        actions: new Map(),
+        dismissed: new Set(),
+        roster: EMPTY_MIRROR,
+        selected: new Set(),
+        activeId: null,
+        detailId: null,
+      });
     },
 
     async resync() {
       const [tail, actions] = await Promise.all([bridge.getLogTail({ limit: LOG_TAIL_SIZE }), bridge.listActions({})]);
       const session = get().session;
-      set({ log: tail.filter((e) => !session || e.sessionId === session.sessionId) });
+      const log = tail.filter((e) => !session || e.sessionId === session.sessionId);
+      const contained = log.findLast((e) => e.kind === 'incident.contained');
+      if (contained) set({ log, contained });
+      else set({ log });
       for (const outcome of actions) get().applyOutcome(outcome);
       await get().requestSnapshot();
     },

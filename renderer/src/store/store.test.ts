@@ -3,6 +3,7 @@ import { advance, createTestHost, settle } from '../../../electron/host/testing'
 import type { Bridge } from '../bridge';
 import { createHostBridge } from '../testing/hostBridge';
 import { connectStore, createAppStore } from './index';
+import { LOG_TAIL_SIZE } from './logSlice';
 
 let cleanup: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -87,5 +88,22 @@ describe('console store against a real host', () => {
     expect(store.getState().actions.get('a1')?.status).toBe('confirmed');
     store.getState().applyOutcome({ ...base, status: 'pending', attempts: 2 });
     expect(store.getState().actions.get('a1')?.status).toBe('pending');
+  });
+
+  it('keeps the containment result after the live tail has moved past it, and forgets it with the session', async () => {
+    const { store, scheduler, bridge } = await consoleOnRehearsal();
+    await advance(scheduler, 90_000, 30_000);
+    await store.getState().runAction({ kind: 'contain', participantIds: [] });
+    await advance(scheduler, 400, 100);
+    const contained = store.getState().contained;
+    expect(contained?.kind).toBe('incident.contained');
+    for (let i = 0; i < LOG_TAIL_SIZE + 20; i++) await bridge.addNote({ text: `note ${i}` });
+    await settle();
+    expect(store.getState().log.some((e) => e.kind === 'incident.contained')).toBe(false);
+    expect(store.getState().contained).toEqual(contained);
+    await store.getState().resync();
+    expect(store.getState().contained).toEqual(contained);
+    store.getState().resetForSession(null);
+    expect(store.getState().contained).toBeNull();
   });
 });

@@ -146,7 +146,9 @@ export function collectFacts(entries: readonly LogEntry[]): LogFacts {
       }
       case 'participant.left':
         present.delete(entry.data.participantId);
-        f.left.set(entry.data.participantId, { reason: entry.data.reason, at: momentOf(entry, entry.data.at) });
+        // When Hostdeck recorded the departure, like every time in the timeline (a platform's own clock
+        // can disagree with this computer's, and the report must not mix the two).
+        f.left.set(entry.data.participantId, { reason: entry.data.reason, at: momentOf(entry, Date.parse(entry.ts)) });
         break;
       case 'participant.updated': {
         const { alerts, match, presence } = entry.data.changes;
