@@ -12,6 +12,8 @@ export interface RunningWebShell {
   dataDir: string;
   /** Every line of the session logs written so far, parsed. */
   logEntries(): LogEntry[];
+  /** Everything the shell printed (stdout and stderr), and how it exited if it did: for failure reports. */
+  diagnostics(): string;
   /** Waits for a line of the shell's output matching `pattern` (e.g. a sign-in address). */
   waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
   stop(): Promise<void>;
@@ -57,6 +59,11 @@ export async function startWebShell(): Promise<RunningWebShell> {
             .filter(Boolean)
             .map((line) => JSON.parse(line) as LogEntry),
         );
+    },
+    diagnostics() {
+      const exit =
+        child.exitCode !== null || child.signalCode !== null ? `exited: code ${child.exitCode}, signal ${child.signalCode}\n` : '';
+      return `${exit}--- stdout\n${output.join('\n')}\n--- stderr\n${stderr}`;
     },
     async waitForOutput(pattern, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;

@@ -75,11 +75,19 @@ test('the log viewer: the whole session as a timeline, filtered, evidence marked
 
   // The viewer follows the live log: a note taken now appears without reopening it.
   await viewer.getByPlaceholder('Participant name or id').fill('');
-  await page.keyboard.press('Control+Alt+Shift+KeyN');
+  await viewer.getByTestId('viewer-note').click();
   await page.getByTestId('quick-note').getByRole('textbox').fill('Intruders removed; link had been posted publicly');
   await page.getByTestId('quick-note').getByRole('button', { name: 'Record' }).click();
   await expect(viewer.locator('.viewer-row[data-kind=note]').last()).toContainText('link had been posted publicly');
   await expect(viewer.getByTestId('chain-status')).toHaveText(/CHAIN INTACT/);
+
+  // The quick-note key works from anywhere in the console, the viewer included.
+  await page.keyboard.press('Control+Alt+Shift+KeyN');
+  await expect(page.getByTestId('quick-note')).toBeVisible();
+  await page.keyboard.type('Second wave expected; IT watching the waiting room');
+  await page.getByTestId('quick-note').getByRole('button', { name: 'Record' }).click();
+  await expect(viewer.locator('.viewer-row[data-kind=note]').last()).toContainText('IT watching the waiting room');
+  expect(shell.logEntries().filter((e) => e.kind === 'note')).toHaveLength(2);
 });
 
 test('exports: CSV and JSON carry every entry, redaction removes every name, and the report prints to PDF in Bahasa Indonesia', async ({

@@ -36,6 +36,7 @@ export function LogViewer({ onClose }: { onClose: () => void }) {
   const current = useAppStore((s) => s.session?.sessionId);
   const roster = useAppStore((s) => s.roster.participants);
   const openDetail = useAppStore((s) => s.openDetail);
+  const setNoteOpen = useAppStore((s) => s.setNoteOpen);
   const [logs, setLogs] = useState<Awaited<ReturnType<typeof bridge.listLogs>>>([]);
   const [sessionId, setSessionId] = useState<string | null>(current ?? null);
   const [entries, setEntries] = useState<LogEntry[]>([]);
@@ -135,6 +136,11 @@ export function LogViewer({ onClose }: { onClose: () => void }) {
               ? t('viewer.intact', { count: verification.entries, hash: verification.headHash.slice(0, 16) })
               : t('viewer.broken', { line: verification.line, problem: verification.problem })}
           </span>
+        )}
+        {isLive && (
+          <button type="button" className="control control-quiet" onClick={() => setNoteOpen(true)} data-testid="viewer-note">
+            ✎ {t('header.note')}
+          </button>
         )}
         {sessionId && !isLive && (
           <button

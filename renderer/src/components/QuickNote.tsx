@@ -12,7 +12,16 @@ export function QuickNote() {
   const setOpen = useAppStore((s) => s.setNoteOpen);
   const [text, setText] = useState('');
   const [status, setStatus] = useState<string | null>(null);
+  const requests = useAppStore((s) => s.noteRequests);
   const dialog = useRef<HTMLDialogElement>(null);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  // After a note is recorded the dialog closes by itself, unless the moderator starts another.
+  const closing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const keepOpen = (): void => {
+    clearTimeout(closing.current);
+    closing.current = undefined;
+  };
+  useEffect(() => keepOpen, []);
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
@@ -22,6 +31,12 @@ export function QuickNote() {
     }
     if (!isOpen && element.open) element.close();
   }, [isOpen]);
+  useEffect(() => {
+    // Every request (button or key) lands the cursor in the text, even when the note is already open.
+    if (requests === 0) return;
+    keepOpen();
+    textarea.current?.focus();
+  }, [requests]);
   return (
     <dialog ref={dialog} className="overlay" aria-labelledby="note-title" onClose={() => setOpen(false)} data-testid="quick-note">
       <form
@@ -32,7 +47,8 @@ export function QuickNote() {
             (entry) => {
               setStatus(t('note.recorded', { time: formatClock(entry.ts, i18n.language) }));
               setText('');
-              setTimeout(() => setOpen(false), 600);
+              keepOpen();
+              closing.current = setTimeout(() => setOpen(false), 600);
             },
             (error: Error) => setStatus(error.message),
           );
@@ -47,7 +63,11 @@ export function QuickNote() {
           rows={4}
           maxLength={4000}
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          ref={textarea}
+          onChange={(e) => {
+            keepOpen();
+            setText(e.target.value);
+          }}
           autoFocus
           placeholder={t('note.placeholder')}
         />

@@ -12,6 +12,8 @@ export interface PanicSlice {
   /** The last thing a panic key did, shown briefly. */
   shortcutMessage: string | null;
   isNoteOpen: boolean;
+  /** Counts requests to open the note (button or key), so a request while it is open still focuses it. */
+  noteRequests: number;
   loadPanic(): Promise<void>;
   savePanic(settings: PanicSettings): Promise<PanicSettings>;
   setScriptRun(run: ScriptRun | null): void;
@@ -27,6 +29,7 @@ export function createPanicSlice(bridge: Bridge): Slice<PanicSlice> {
     shortcutStatus: null,
     shortcutMessage: null,
     isNoteOpen: false,
+    noteRequests: 0,
     async loadPanic() {
       const [panic, scriptRun] = await Promise.all([bridge.getPanicSettings({}), bridge.getScriptRun({})]);
       set({ panic, scriptRun });
@@ -39,6 +42,6 @@ export function createPanicSlice(bridge: Bridge): Slice<PanicSlice> {
     setScriptRun: (scriptRun) => set({ scriptRun }),
     setShortcutStatus: (shortcutStatus) => set({ shortcutStatus }),
     setShortcutMessage: (shortcutMessage) => set({ shortcutMessage }),
-    setNoteOpen: (isNoteOpen) => set({ isNoteOpen }),
+    setNoteOpen: (isNoteOpen) => set((s) => (isNoteOpen ? { isNoteOpen, noteRequests: s.noteRequests + 1 } : { isNoteOpen })),
   });
 }
