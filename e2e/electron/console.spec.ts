@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
@@ -48,7 +49,7 @@ if (!binary) {
     expect(escapes).toEqual({ frozen: true, constructorIsPageObject: true });
   });
 
-  test('the drill starts: rehearsal meeting fills, an intruder is ejected, the meeting is locked', async () => {
+  test('the drill starts: rehearsal meeting fills, an intruder is ejected, the meeting is locked, the report prints to PDF', async () => {
     const page = await app.firstWindow();
     await page.getByLabel('Speed').selectOption('10');
     await page.getByLabel('Start', { exact: true }).selectOption('beforeIntrusion');
@@ -61,5 +62,24 @@ if (!binary) {
     await expect(page.locator(`[data-participant-id="${id}"][data-presence=inMeeting]`)).toHaveCount(0);
     await page.getByRole('button', { name: /Lock meeting/ }).click();
     await expect(page.getByTestId('lock-status')).toHaveText(/LOCKED/);
+
+    // The report printed by Electron's printToPDF (hidden window, JavaScript off), in Indonesian.
+    const pdf = await page.evaluate(async () => {
+      const api = (window as unknown as { hostdeck: Record<string, (input: object) => Promise<unknown>> }).hostdeck;
+      const logs = (await api['listLogs']!({})) as { sessionId: string }[];
+      return (await api['exportLog']!({ sessionId: logs[0]!.sessionId, format: 'pdf', language: 'id', redact: false })) as {
+        fileName: string;
+        encoding: string;
+        content: string;
+      };
+    });
+    expect(pdf.encoding).toBe('base64');
+    const bytes = Buffer.from(pdf.content, 'base64');
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const file = join(dataDir, pdf.fileName);
+    writeFileSync(file, bytes);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Laporan insiden');
+    expect(text).toContain('Keutuhan catatan');
   });
 }

@@ -1,3 +1,5 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
 import { APP_ORIGIN } from './protocol';
@@ -84,10 +86,16 @@ export async function printHtmlToPdf(html: string): Promise<Uint8Array> {
       spellcheck: false,
     },
   });
+  // A private temporary file rather than a data: URL, which Chromium caps at 2 MB (a long event's
+  // report can be larger).
+  const dir = await mkdtemp(join(tmpdir(), 'hostdeck-report-'));
   try {
-    await window.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
+    const file = join(dir, 'report.html');
+    await writeFile(file, html, { encoding: 'utf8', mode: 0o600 });
+    await window.loadFile(file);
     return await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true });
   } finally {
     window.destroy();
+    await rm(dir, { recursive: true, force: true });
   }
 }
