@@ -13,10 +13,26 @@ const options = {
   sessionId: basename(file, '.jsonl'),
   actor: { moderator: 'crash test', machine: 'test' },
   clock: { now: () => Date.now() },
-  onDurable: (entry: { seq: number }) => writeSync(1, `ack ${entry.seq}\n`),
+  onDurable: (entry: { seq: number }) => say(`ack ${entry.seq}\n`),
 };
+
+/**
+ * Writes a line to stdout synchronously (so an ack is out before the next entry is written). The
+ * pipe is non-blocking: when the reader falls behind (a loaded machine) a write fails with EAGAIN
+ * or lands partly, so it is retried until the whole line is out.
+ */
+function say(line: string): void {
+  let bytes = Buffer.from(line);
+  while (bytes.length > 0) {
+    try {
+      bytes = bytes.subarray(writeSync(1, bytes));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+    }
+  }
+}
 const log = existsSync(file) ? (await IncidentLog.resume({ ...options, file })).log : await IncidentLog.open(options);
-writeSync(1, 'ready\n');
+say('ready\n');
 for (let i = 0; ; i++) {
   log.append({ kind: 'note', data: { text: `note ${i} ${'x'.repeat(i % 300)}` } });
   if (i % 50 === 49) await log.flush();
