@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ParticipantActionKind } from '../../../shared/model/action';
 import { capabilityRefusal } from '../../../shared/model/capability';
 import type { Participant } from '../../../shared/model/participant';
+import { tallyRoster } from '../roster/rosterView';
 import { useAppStore } from '../store/context';
 
 const BULK: readonly ParticipantActionKind[] = ['eject', 'ban', 'mute', 'stopVideo', 'moveToWaitingRoom', 'admit', 'deny'];
@@ -19,8 +20,7 @@ export function BulkBar({ visible }: { visible: readonly Participant[] }) {
   const present = [...selected]
     .map((id) => participants.get(id))
     .filter((p): p is Participant => !!p && p.presence !== 'left' && p.role !== 'host');
-  let flagged = 0;
-  for (const p of participants.values()) if (p.presence !== 'left' && p.risk.level === 'flagged' && p.role !== 'host') flagged++;
+  const flagged = tallyRoster(participants).flaggedGuests;
   const ejectRefusal = capabilityRefusal(capabilities, { kind: 'eject', participantId: 'x' });
   const runOn = (kind: ParticipantActionKind, people: readonly Participant[]): void => {
     for (const p of people) void runAction({ kind, participantId: p.id });
