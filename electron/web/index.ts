@@ -8,6 +8,7 @@ import type { ProviderServices } from '../host/provider';
 import { realScheduler } from '../host/realScheduler';
 import { FileSettingsStore } from '../host/settings/settingsStore';
 import { createProviders } from '../providers';
+import { decideBind } from './bindPolicy';
 import { defaultDataDir } from './dataDir';
 import { openInSystemBrowser } from './openExternal';
 import { startWebServer } from './server';
@@ -21,8 +22,6 @@ const USAGE = `Usage: npm run web -- [options]
   --data-dir DIR    where incident logs are written (default: the desktop app's data folder)
   --moderator NAME  name recorded as the actor of every log entry
   --json            print the address as one JSON line (for scripts and tests)`;
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 async function main(): Promise<void> {
   let args;
@@ -53,15 +52,12 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const bindAddress = args.host;
-  if (!LOOPBACK.has(bindAddress) && !args['allow-remote']) {
-    console.error(`Refusing to bind ${bindAddress}: browser mode listens on loopback only unless you pass --allow-remote.`);
+  const bind = decideBind(bindAddress, args['allow-remote']);
+  if (!bind.ok) {
+    console.error(bind.message);
     process.exit(2);
   }
-  if (!LOOPBACK.has(bindAddress)) {
-    console.warn(
-      `WARNING: Hostdeck is reachable from other machines on ${bindAddress}. Anyone with the URL and token can control your meeting; traffic is not encrypted.`,
-    );
-  }
+  if (bind.warning) console.warn(bind.warning);
   const staticDir = resolve(import.meta.dirname, '../renderer');
   if (!existsSync(join(staticDir, 'index.html'))) {
     console.error(`The console has not been built (${staticDir} is missing). Run "npm run build" first.`);
