@@ -26,7 +26,9 @@ async function underway(options: Record<string, unknown> = {}) {
  * outcome; and the platform's change to the participant it was about, recorded between them.
  */
 function trail(log: readonly LogEntry[], outcome: ActionOutcome) {
-  const requested = log.find((e) => e.kind === 'action.requested' && e.data.action.id === outcome.actionId);
+  const requested = log.find(
+    (e): e is Extract<LogEntry, { kind: 'action.requested' }> => e.kind === 'action.requested' && e.data.action.id === outcome.actionId,
+  );
   const attempts = log.filter((e) => e.kind === 'action.attempt' && e.data.actionId === outcome.actionId);
   const confirmed = log.find((e) => e.kind === 'action.confirmed' && e.data.outcome.actionId === outcome.actionId);
   return { requested, attempts, confirmed };
