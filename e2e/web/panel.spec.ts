@@ -50,6 +50,40 @@ test('filters, sort and search that ignores case and diacritics', async ({ page,
   for (const text of await rows.locator('.name-button').allTextContents()) expect(text.toLowerCase()).toContain(surname.toLowerCase());
   await search.fill('');
 
+  // The visible order follows the sort: flagged first by default, then names, then arrival.
+  const order = () =>
+    rows.evaluateAll((all) =>
+      all.map((row) => ({
+        id: row.getAttribute('data-participant-id') ?? '',
+        name: row.querySelector('.display-name')?.getAttribute('title') ?? '',
+        joinedAt: Number(row.getAttribute('data-joined-at')),
+        risk: row.getAttribute('data-risk'),
+      })),
+    );
+  const byRisk = await order();
+  expect(byRisk[0]?.risk).toBe('flagged');
+  const sortBy = page.getByLabel('Sort by');
+  await sortBy.selectOption('name');
+  await expect
+    .poll(async () => {
+      const names = (await order()).map((r) => r.name);
+      const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+      return names.length > 1 && names.every((n, i) => i === 0 || collator.compare(names[i - 1] ?? '', n) <= 0);
+    })
+    .toBe(true);
+  const byName = await order();
+  expect(byName.map((r) => r.id)).not.toEqual(byRisk.map((r) => r.id));
+  await sortBy.selectOption('joinTime');
+  await expect
+    .poll(async () => {
+      const times = (await order()).map((r) => r.joinedAt);
+      return times.length > 1 && times.every((t, i) => i === 0 || (times[i - 1] ?? 0) <= t);
+    })
+    .toBe(true);
+  expect((await order()).map((r) => r.id)).not.toEqual(byName.map((r) => r.id));
+  await sortBy.selectOption('risk');
+  await expect.poll(async () => (await order())[0]?.risk).toBe('flagged');
+
   await page.getByTestId('filter-flagged').click();
   await expect(rows.first()).toBeVisible();
   expect(await rows.evaluateAll((r) => r.every((row) => row.getAttribute('data-risk') === 'flagged'))).toBe(true);
