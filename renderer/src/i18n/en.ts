@@ -398,6 +398,8 @@ export const en = {
     escape: 'Close the detail and clear the selection',
     move: 'Move between participants',
     select: 'Tick or untick the participant',
+    selectRange: 'Tick everyone from the last ticked participant to this one',
+    selectClick: 'Tick one more participant, or everyone up to the one clicked',
     selectAll: 'Tick everyone shown',
     detail: 'Open the participant’s detail',
     eject: 'Eject',

@@ -407,6 +407,8 @@ export const id: Messages = {
     escape: 'Tutup detail dan hapus pilihan',
     move: 'Berpindah antarpeserta',
     select: 'Centang atau hapus centang peserta',
+    selectRange: 'Centang semua peserta dari yang terakhir dicentang hingga peserta ini',
+    selectClick: 'Centang satu peserta lagi, atau semua hingga peserta yang diklik',
     selectAll: 'Centang semua yang tampil',
     detail: 'Buka detail peserta',
     eject: 'Keluarkan',

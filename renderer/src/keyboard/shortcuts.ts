@@ -29,6 +29,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Esc', scope: 'app', description: 'shortcuts.escape' },
   { keys: '↑ ↓ PgUp PgDn Home End', scope: 'roster', description: 'shortcuts.move' },
   { keys: 'Space', scope: 'roster', description: 'shortcuts.select' },
+  { keys: 'Shift+Space  Shift+↑ ↓', scope: 'roster', description: 'shortcuts.selectRange' },
+  { keys: 'Ctrl+click  Shift+click', scope: 'roster', description: 'shortcuts.selectClick' },
   { keys: 'Enter', scope: 'roster', description: 'shortcuts.detail' },
   { keys: 'E', scope: 'roster', description: 'shortcuts.eject' },
   { keys: 'B', scope: 'roster', description: 'shortcuts.ban' },
