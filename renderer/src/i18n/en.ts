@@ -445,6 +445,7 @@ export const en = {
       error: 'Error',
       input_rejected: 'Rejected input',
     },
+    renamedFrom: 'renamed from “{{name}}”',
     attempt: 'attempt {{n}} of {{id}}',
   },
 } as const;

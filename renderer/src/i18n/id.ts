@@ -454,6 +454,7 @@ export const id: Messages = {
       error: 'Galat',
       input_rejected: 'Masukan ditolak',
     },
+    renamedFrom: 'berganti nama dari “{{name}}”',
     attempt: 'percobaan {{n}} untuk {{id}}',
   },
 };
