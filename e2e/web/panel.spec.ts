@@ -116,6 +116,18 @@ test('switching to Bahasa Indonesia changes the whole panel and is remembered', 
   await expect(page.getByTestId('meeting-status')).toHaveText('BERLANGSUNG');
 });
 
+test.describe('on a system set to Indonesian', () => {
+  test.use({ locale: 'id-ID' });
+
+  test('the console starts in Bahasa Indonesia without being asked', async ({ page, shell }) => {
+    await page.goto(shell.url);
+    await expect(page.getByRole('heading', { name: 'Mulai latihan' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'id');
+    await page.getByRole('button', { name: 'Mulai latihan' }).click();
+    await expect(page.getByTestId('meeting-status')).toHaveText('BERLANGSUNG');
+  });
+});
+
 test('a restricted platform: controls it cannot do are disabled and say why and what to do instead', async ({ page, shell }) => {
   await startRehearsal(page, shell.url, { scenario: /restricted platform/ });
   await expect(flaggedRows(page).first()).toBeVisible({ timeout: 30_000 });
