@@ -142,3 +142,32 @@ export function tallyRoster(participants: ReadonlyMap<string, Participant>): Ros
   tallies.set(participants, tally);
   return tally;
 }
+
+/** Who a bulk action reaches: the ticked participants still present, never the host. */
+export function bulkTargets(selected: Iterable<string>, participants: ReadonlyMap<string, Participant>): Participant[] {
+  const targets: Participant[] = [];
+  for (const id of selected) {
+    const p = participants.get(id);
+    if (p && p.presence !== 'left' && p.role !== 'host') targets.push(p);
+  }
+  return targets;
+}
+
+/** Everyone present and flagged, never the host: what "Eject all flagged" removes. */
+export function flaggedPresent(participants: Iterable<Participant>): Participant[] {
+  const flagged: Participant[] = [];
+  for (const p of participants) if (p.presence !== 'left' && p.risk.level === 'flagged' && p.role !== 'host') flagged.push(p);
+  return flagged;
+}
+
+/**
+ * The ids from `from` to `to` inclusive, in the order shown (either direction). Only `to` when
+ * `from` is not shown (no anchor yet, or it was filtered out).
+ */
+export function rangeBetween(order: readonly string[], from: string | null, to: string): string[] {
+  const end = order.indexOf(to);
+  if (end < 0) return [];
+  const start = from === null ? -1 : order.indexOf(from);
+  if (start < 0) return [to];
+  return order.slice(Math.min(start, end), Math.max(start, end) + 1);
+}
