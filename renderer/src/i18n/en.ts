@@ -386,7 +386,11 @@ export const en = {
     signIn: 'Sign in…',
     signOut: 'Sign out',
     signedIn: 'Signed in.',
-    signedOut: 'Signed out.',
+    signedOutRevoked: 'Signed out: {{name}} revoked the sign-in, and its tokens are deleted from this computer.',
+    signedOutLocal:
+      'Signed out: the tokens are deleted from this computer. {{name}} offers no way to revoke them from here, so the sign-in lapses when they expire.',
+    signedOutRevokeFailed:
+      'Signed out on this computer (the tokens are deleted), but {{name}} did not confirm revoking the sign-in: {{reason}} Revoke Hostdeck’s access in your {{name}} account settings if it matters.',
   },
   shortcuts: {
     title: 'Keyboard shortcuts',

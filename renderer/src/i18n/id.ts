@@ -395,7 +395,11 @@ export const id: Messages = {
     signIn: 'Masuk…',
     signOut: 'Keluar akun',
     signedIn: 'Sudah masuk.',
-    signedOut: 'Sudah keluar akun.',
+    signedOutRevoked: 'Sudah keluar akun: {{name}} telah mencabut izin masuk, dan tokennya telah dihapus dari komputer ini.',
+    signedOutLocal:
+      'Sudah keluar akun: token telah dihapus dari komputer ini. {{name}} tidak menyediakan cara untuk mencabutnya dari sini, sehingga izin masuk berakhir saat token kedaluwarsa.',
+    signedOutRevokeFailed:
+      'Sudah keluar akun di komputer ini (token telah dihapus), tetapi {{name}} tidak mengonfirmasi pencabutan izin masuk: {{reason}} Cabut akses Hostdeck melalui pengaturan akun {{name}} Anda bila perlu.',
   },
   shortcuts: {
     title: 'Pintasan keyboard',
