@@ -128,6 +128,22 @@ test.describe('on a system set to Indonesian', () => {
   });
 });
 
+test('mute and unmute one participant from their detail: the roster follows, each action is confirmed', async ({ page, shell }) => {
+  await startRehearsal(page, shell.url);
+  const row = flaggedRows(page).first();
+  await expect(row).toBeVisible({ timeout: 30_000 });
+  const id = await row.getAttribute('data-participant-id');
+  const target = page.locator(`[data-testid=participant-row][data-participant-id="${id}"]`);
+  await target.dblclick();
+  const detail = page.getByTestId('participant-detail');
+  await detail.getByTestId('detail-mute').click();
+  await expect(target.locator('.cell-media')).toContainText('Mic off');
+  await expect(detail.getByTestId('detail-unmute')).toHaveText('Unmute');
+  await detail.getByTestId('detail-unmute').click();
+  await expect(target.locator('.cell-media')).toContainText('Mic on');
+  await expect(page.locator('[data-testid=action-item][data-kind=unmute]')).toHaveAttribute('data-status', 'confirmed');
+});
+
 test('a restricted platform: controls it cannot do are disabled and say why and what to do instead', async ({ page, shell }) => {
   await startRehearsal(page, shell.url, { scenario: /restricted platform/ });
   await expect(flaggedRows(page).first()).toBeVisible({ timeout: 30_000 });
@@ -142,6 +158,10 @@ test('a restricted platform: controls it cannot do are disabled and say why and 
     page.getByText('This platform cannot mute everyone through its API. End the meeting for all if the noise cannot be stopped.'),
   ).toBeVisible();
   await expect(page.getByTestId('lock-toggle')).toBeEnabled();
+  await flaggedRows(page).first().dblclick();
+  const unmute = page.getByTestId('participant-detail').getByTestId('detail-unmute');
+  await expect(unmute).toBeDisabled();
+  await expect(unmute).toHaveAttribute('title', /cannot unmute a participant through its API.*Ask them to unmute themselves/);
   await page.getByTestId('suspend-all').click();
   const suspend = page.locator('[data-testid=action-item][data-kind=suspendAll]');
   await expect(suspend).toHaveAttribute('data-status', 'confirmed');

@@ -125,6 +125,9 @@ export class ZoomSession implements ProviderSession {
         return { op: 'expel', userId: this.userId(action.participantId) };
       case 'mute':
         return { op: 'mute', userId: this.userId(action.participantId), mute: true };
+      case 'unmute':
+        // Delivers Zoom's request to unmute; the participant decides (capability `asksParticipant`).
+        return { op: 'mute', userId: this.userId(action.participantId), mute: false };
       case 'moveToWaitingRoom':
         return { op: 'putOnHold', userId: this.userId(action.participantId), hold: true };
       case 'admit':

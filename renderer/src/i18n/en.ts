@@ -144,6 +144,9 @@ export const en = {
     eject: 'Eject',
     ban: 'Eject and ban',
     mute: 'Mute',
+    unmute: 'Unmute',
+    unmuteAsk: 'Ask to unmute',
+    unmuteAskHint: 'Zoom only asks: the participant decides whether to unmute.',
     stopVideo: 'Stop camera',
     stopShare: 'Stop screen share',
     moveToWaitingRoom: 'Move to waiting room',
@@ -219,6 +222,7 @@ export const en = {
     kind_eject: 'Eject {{target}}',
     kind_ban: 'Eject and ban {{target}}',
     kind_mute: 'Mute {{target}}',
+    kind_unmute: 'Unmute {{target}}',
     kind_stopVideo: 'Stop camera of {{target}}',
     kind_stopShare: 'Stop screen share of {{target}}',
     kind_moveToWaitingRoom: 'Move {{target}} to the waiting room',
@@ -382,7 +386,11 @@ export const en = {
     signIn: 'Sign in…',
     signOut: 'Sign out',
     signedIn: 'Signed in.',
-    signedOut: 'Signed out.',
+    signedOutRevoked: 'Signed out: {{name}} revoked the sign-in, and its tokens are deleted from this computer.',
+    signedOutLocal:
+      'Signed out: the tokens are deleted from this computer. {{name}} offers no way to revoke them from here, so the sign-in lapses when they expire.',
+    signedOutRevokeFailed:
+      'Signed out on this computer (the tokens are deleted), but {{name}} did not confirm revoking the sign-in: {{reason}} Revoke Hostdeck’s access in your {{name}} account settings if it matters.',
   },
   shortcuts: {
     title: 'Keyboard shortcuts',

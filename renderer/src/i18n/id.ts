@@ -146,6 +146,9 @@ export const id: Messages = {
     eject: 'Keluarkan',
     ban: 'Keluarkan dan blokir',
     mute: 'Bisukan',
+    unmute: 'Nyalakan mikrofon',
+    unmuteAsk: 'Minta menyalakan mikrofon',
+    unmuteAskHint: 'Zoom hanya dapat meminta: peserta sendiri yang memutuskan untuk menyalakan mikrofon.',
     stopVideo: 'Matikan kamera',
     stopShare: 'Hentikan berbagi layar',
     moveToWaitingRoom: 'Pindahkan ke ruang tunggu',
@@ -228,6 +231,7 @@ export const id: Messages = {
     kind_eject: 'Keluarkan {{target}}',
     kind_ban: 'Keluarkan dan blokir {{target}}',
     kind_mute: 'Bisukan {{target}}',
+    kind_unmute: 'Nyalakan kembali mikrofon {{target}}',
     kind_stopVideo: 'Matikan kamera {{target}}',
     kind_stopShare: 'Hentikan berbagi layar {{target}}',
     kind_moveToWaitingRoom: 'Pindahkan {{target}} ke ruang tunggu',
@@ -391,7 +395,11 @@ export const id: Messages = {
     signIn: 'Masuk…',
     signOut: 'Keluar akun',
     signedIn: 'Sudah masuk.',
-    signedOut: 'Sudah keluar akun.',
+    signedOutRevoked: 'Sudah keluar akun: {{name}} telah mencabut izin masuk, dan tokennya telah dihapus dari komputer ini.',
+    signedOutLocal:
+      'Sudah keluar akun: token telah dihapus dari komputer ini. {{name}} tidak menyediakan cara untuk mencabutnya dari sini, sehingga izin masuk berakhir saat token kedaluwarsa.',
+    signedOutRevokeFailed:
+      'Sudah keluar akun di komputer ini (token telah dihapus), tetapi {{name}} tidak mengonfirmasi pencabutan izin masuk: {{reason}} Cabut akses Hostdeck melalui pengaturan akun {{name}} Anda bila perlu.',
   },
   shortcuts: {
     title: 'Pintasan keyboard',
