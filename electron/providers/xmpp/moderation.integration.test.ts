@@ -42,7 +42,7 @@ for (const { server, state } of servers) {
       expect(mod.session.meeting).toMatchObject({ id: mod.roomJid, providerId: 'xmpp', status: 'live', locked: false });
       expect(mod.session.capabilities.eject.available).toBe(true);
       expect(mod.session.capabilities.ban.available).toBe(true);
-      expect(mod.session.capabilities.muteAll).toMatchObject({ available: false, reason: expect.stringMatching(/focus/) });
+      expect(mod.session.capabilities.muteAll).toMatchObject({ available: false, reason: expect.stringMatching(/moderation component/) });
       const guest = await intruder(server);
       expect(await guest.join(mod.roomJid, 'Intruder')).toMatchObject({ ok: true });
       const id = await mod.idOf('Intruder');

@@ -1,12 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { xml } from '@xmpp/client';
 import type { Element } from '@xmpp/xml';
+import { z } from 'zod';
 import type { PlatformAction } from '../../../shared/model/action';
+import type { JitsiFeatures } from './capabilities';
 import { ProviderError } from '../../host/provider';
 import type { XmppLink } from './link';
 import { bareJid, domainOf, isGuest, type Occupant } from './occupants';
 import type { MucRoom } from './room';
 import type { XmppConfig } from './settings';
+import { readRoomInfo } from './roomRequests';
 import { NS, parseMucPresence, parseRoomMessage } from './stanzas';
 
 /** How long the room has to show an action's effect after the server accepted it. */
@@ -32,6 +35,7 @@ export class Moderation {
     private readonly link: XmppLink,
     private readonly config: ModerationConfig,
     private readonly report: (detail: string) => void,
+    private readonly jitsi: JitsiFeatures = {},
   ) {
     room.onArrival = (occupant) => this.enforce(occupant);
   }
@@ -51,7 +55,11 @@ export class Moderation {
       case 'postChat':
         return this.postChat(action.text, signal);
       case 'endForAll':
-        return this.destroy(signal);
+        return this.jitsi.endConference ? this.endConference(this.jitsi.endConference, signal) : this.destroy(signal);
+      case 'muteAll':
+        return this.muteAll(action.preventUnmute, signal);
+      case 'setWaitingRoom':
+        return this.setLobby(action.enabled, signal);
       default:
         throw new ProviderError(`“${action.kind}” is not something an XMPP room can do.`, { kind: 'unsupported', retryable: false });
     }
@@ -264,7 +272,8 @@ export class Moderation {
       throw new ProviderError(`The room refused the message: ${answer.error.slice(0, 300)}`, { kind: 'forbidden', retryable: false });
   }
 
-  private async destroy(signal: AbortSignal): Promise<void> {
+  /** Waits for the room to report that it closed after `send`; whether it did. */
+  private async closing(send: () => Promise<unknown>, signal: AbortSignal): Promise<boolean> {
     const destroyed = this.room.waitFor(
       (el) => {
         const parsed = el.name === 'presence' ? parseMucPresence(el, this.room.jid) : undefined;
@@ -273,20 +282,174 @@ export class Moderation {
       CONFIRM_MS,
       signal,
     );
-    const iq = xml(
-      'iq',
-      { type: 'set', to: this.room.jid },
-      xml('query', { xmlns: NS.mucOwner }, xml('destroy', {}, xml('reason', {}, 'The moderator ended the meeting.'))),
-    );
     try {
-      await this.link.request(iq, 'Ending the meeting', IQ_TIMEOUT_MS, signal);
+      await send();
     } catch (error) {
       destroyed.cancel();
       throw error;
     }
     await destroyed.result;
-    if (this.room.status !== 'destroyed') {
+    return this.room.status === 'destroyed';
+  }
+
+  private async destroy(signal: AbortSignal): Promise<void> {
+    const iq = xml(
+      'iq',
+      { type: 'set', to: this.room.jid },
+      xml('query', { xmlns: NS.mucOwner }, xml('destroy', {}, xml('reason', {}, 'The moderator ended the meeting.'))),
+    );
+    if (!(await this.closing(() => this.link.request(iq, 'Ending the meeting', IQ_TIMEOUT_MS, signal), signal))) {
       throw new ProviderError('The server accepted the request, but the room did not report that it closed.', { kind: 'unconfirmed' });
     }
+  }
+
+  /**
+   * Jitsi's end-conference component (mod_end_conference) ends the meeting for everyone, jicofo and
+   * the bridge included: `<end_conference/>` to the component's address, as lib-jitsi-meet sends it.
+   * When the room does not close, the room's own destroy (XEP-0045 §10.9) follows, if Hostdeck owns it.
+   */
+  private async endConference(component: string, signal: AbortSignal): Promise<void> {
+    const message = xml('message', { to: component }, xml('end_conference', { xmlns: NS.jitsi }));
+    if (await this.closing(() => this.link.send(message), signal)) return;
+    if (this.room.self?.affiliation !== 'owner') {
+      throw new ProviderError('Jitsi’s end-conference component did not close the room, and Hostdeck does not own it.', {
+        kind: 'unconfirmed',
+      });
+    }
+    this.report('Jitsi’s end-conference component did not close the room; destroying it directly');
+    await this.destroy(signal);
+  }
+
+  /** Jitsi's focus (jicofo) in the room: it carries out mute requests on the media. */
+  private focus(): Occupant | undefined {
+    return [...this.room.occupants.values()].find((o) => !o.isSelf && isFocus(o));
+  }
+
+  /**
+   * Mutes everyone's audio the way Jitsi Meet does: one `<mute/>` request per participant to the
+   * focus (jicofo), which mutes the media on the bridge. With `preventUnmute`, Jitsi's AV moderation
+   * component is switched on first, so nobody unmutes without a moderator's approval.
+   */
+  private async muteAll(preventUnmute: boolean, signal: AbortSignal): Promise<void> {
+    if (!this.jitsi.avModeration) {
+      throw new ProviderError('This server has no Jitsi audio/video moderation component.', { kind: 'unsupported', retryable: false });
+    }
+    const focus = this.focus();
+    if (!focus) {
+      throw new ProviderError('Jitsi’s focus (jicofo) is not in the room, so nobody can be muted through it.', { kind: 'unavailable' });
+    }
+    if (preventUnmute) await this.setAvModeration(this.jitsi.avModeration, true, signal);
+    const targets = [...this.room.occupants.values()].filter((o) => !o.isSelf && o !== focus);
+    const results = await Promise.allSettled(
+      targets.map((o) =>
+        this.link.request(
+          xml(
+            'iq',
+            { type: 'set', to: `${this.room.jid}/${focus.nick}` },
+            xml('mute', { xmlns: NS.jitsiAudio, jid: `${this.room.jid}/${o.nick}` }, 'true'),
+          ),
+          `Muting ${o.nick}`,
+          IQ_TIMEOUT_MS,
+          signal,
+        ),
+      ),
+    );
+    const failed = results.filter((r) => r.status === 'rejected');
+    if (failed.length > 0) {
+      const first = (failed[0] as PromiseRejectedResult).reason as Error;
+      throw new ProviderError(`Jitsi’s focus refused to mute ${failed.length} of ${targets.length}: ${first.message.slice(0, 200)}`, {
+        kind: 'unconfirmed',
+      });
+    }
+  }
+
+  /** Switches Jitsi's AV moderation for audio; confirmed by the component's broadcast of the new state. */
+  private async setAvModeration(component: string, enable: boolean, signal: AbortSignal): Promise<void> {
+    const confirmed = this.room.waitFor(
+      (el) => {
+        if (el.name !== 'message') return undefined;
+        const state = parseJsonMessage(el.getChildText('json-message', NS.jitsi));
+        return state?.type === 'av_moderation' && state.room === this.room.jid && state.mediaType === 'audio' && state.enabled === enable
+          ? true
+          : undefined;
+      },
+      CONFIRM_MS,
+      signal,
+    );
+    const command = JSON.stringify({ type: 'av_moderation', room: this.room.jid, enable, mediaType: 'audio' });
+    try {
+      await this.link.send(xml('message', { to: component }, xml('json-message', { xmlns: NS.jitsi }, command)));
+    } catch (error) {
+      confirmed.cancel();
+      throw error;
+    }
+    if (!(await confirmed.result)) {
+      throw new ProviderError('Jitsi’s audio/video moderation component did not confirm that unmuting needs approval.', {
+        kind: 'unconfirmed',
+      });
+    }
+  }
+
+  /**
+   * Jitsi's lobby: lib-jitsi-meet turns it on by making the room members-only; Jitsi's lobby plugin
+   * then opens `room@<lobby service>`, where newcomers wait to be admitted. Confirmed when the room
+   * reports members-only and (turning on) the lobby room exists.
+   */
+  private async setLobby(enabled: boolean, signal: AbortSignal): Promise<void> {
+    const lobby = this.jitsi.lobby;
+    if (!lobby) throw new ProviderError('This server has no Jitsi lobby.', { kind: 'unsupported', retryable: false });
+    const missing = await this.room.configure({ 'muc#roomconfig_membersonly': enabled ? '1' : '0' }, signal);
+    if (missing.length > 0) {
+      throw new ProviderError('This server’s rooms have no members-only setting, which Jitsi’s lobby needs.', {
+        kind: 'unsupported',
+        retryable: false,
+      });
+    }
+    await this.room.refreshInfo(true, signal);
+    if (enabled) await this.room.resync(signal);
+    if (this.room.info.features.has('muc_membersonly') !== enabled) {
+      throw new ProviderError(`The server accepted the change, but the room is ${enabled ? 'still open' : 'still members-only'}.`, {
+        kind: 'unconfirmed',
+      });
+    }
+    if (!enabled) return;
+    const lobbyRoom = `${this.room.jid.slice(0, this.room.jid.indexOf('@'))}@${lobby}`;
+    const deadline = Date.now() + CONFIRM_MS;
+    for (;;) {
+      const exists = await readRoomInfo(this.link, lobbyRoom, signal).then(
+        () => true,
+        () => false,
+      );
+      if (exists) return;
+      if (Date.now() > deadline || signal.aborted) {
+        throw new ProviderError('The room is members-only, but Jitsi’s lobby room did not open: newcomers are refused, not held.', {
+          kind: 'unconfirmed',
+        });
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/** Whether an occupant is Jitsi's focus (jicofo joins every room as `focus`, account `focus@…`). */
+export function isFocus(occupant: Occupant): boolean {
+  return occupant.nick === 'focus' && (occupant.jid ?? '').toLowerCase().startsWith('focus@');
+}
+
+/** A Jitsi JSON message (`<json-message xmlns='http://jitsi.org/jitmeet'>`), bounded and validated. */
+const JitsiJson = z.looseObject({
+  type: z.string().max(100),
+  room: z.string().max(3071).optional(),
+  enabled: z.boolean().optional(),
+  mediaType: z.string().max(20).optional(),
+});
+
+function parseJsonMessage(text: string | null | undefined): z.infer<typeof JitsiJson> | undefined {
+  if (!text || text.length > 10_000) return undefined;
+  try {
+    const parsed = JitsiJson.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
   }
 }
