@@ -180,6 +180,34 @@ for (const { server, state } of servers) {
       }
     });
 
+    it('keeps a guest out of a members-only lock after a voice toggle (PLATFORMS.md §3.2 quirk 5), seen from the guest’s side', async () => {
+      const mod = await moderator(server, { settings: { lockMode: 'membersOnly' } });
+      const guest = await intruder(server);
+      await guest.join(mod.roomJid, 'Toggled');
+      const id = await mod.idOf('Toggled');
+      await mod.perform({ kind: 'mute', participantId: id });
+      const coHost = await CoHost.join(server, mod.roomJid);
+      opened.push(coHost);
+      await coHost.setRole('Toggled', 'participant'); // another host gives the voice back
+      const removed = guest.removal();
+      await mod.perform({ kind: 'lock' });
+      expect((await removed)?.statuses).toContain('322');
+      const answer = await guest.join(mod.roomJid, 'Toggled again');
+      if (server.name === 'ejabberd') {
+        // ejabberd lets the non-member back in despite members-only: the provider removes them at once.
+        expect(answer).toMatchObject({ ok: true, presence: { affiliation: 'none' } });
+        expect(await guest.removal(3_000)).toMatchObject({
+          statuses: expect.arrayContaining(['307']),
+          reason: 'The room is members-only.',
+        });
+        const again = await mod.idOf('Toggled again');
+        await eventually(() => leftEvent(mod.events, again), 3_000, 'the non-member to be removed');
+        expect(leftEvent(mod.events, again)?.reason).toBe('removed');
+      } else {
+        expect(answer).toEqual({ ok: false, condition: 'registration-required' });
+      }
+    });
+
     it('refuses an action on Hostdeck’s own seat and on someone already gone', async () => {
       const mod = await moderator(server);
       const selfId = await mod.idOf('Moderator');
