@@ -3,7 +3,7 @@ import type { EntryBody } from '../../../shared/incident/entry';
 import { Action, isCompositeAction, type ActionOutcome, type ActionRequest, type PlatformAction } from '../../../shared/model/action';
 import { capabilityRefusal } from '../../../shared/model/capability';
 import type { Scheduler } from '../../../shared/util/time';
-import { ProviderError, type ProviderSession } from '../provider';
+import { ProviderError, type ActionNote, type ProviderSession } from '../provider';
 import type { SessionController } from '../session/sessionController';
 import type { ProviderLimiter } from './limiter';
 import type { ContainSteps } from '../../../shared/model/panic';
@@ -242,9 +242,14 @@ export class ActionExecutor {
 
     const started = scheduler.now();
     try {
-      await target.limiter.schedule(action.kind, () => this.call(record, action, target.session));
+      const done = await target.limiter.schedule(action.kind, () => this.call(record, action, target.session));
       if (record.cancelled) return;
-      this.settle(record, { status: 'confirmed', retryable: false }, scheduler.now() - record.outcome.requestedAt);
+      const note = done ? done.note.slice(0, 2000) : undefined;
+      this.settle(
+        record,
+        { status: 'confirmed', retryable: false, ...(note ? { reason: note } : {}) },
+        scheduler.now() - record.outcome.requestedAt,
+      );
     } catch (error) {
       if (record.cancelled) return;
       if (error instanceof ProviderError && error.kind === 'auth' && !refreshed && target.session.refreshAuth) {
@@ -286,7 +291,7 @@ export class ActionExecutor {
   }
 
   /** One platform call with its own timeout and abort signal. */
-  private async call(record: ActionRecord, action: PlatformAction, session: ProviderSession): Promise<void> {
+  private async call(record: ActionRecord, action: PlatformAction, session: ProviderSession): Promise<void | ActionNote> {
     if (record.cancelled) throw new ProviderError('Cancelled by the moderator.', { kind: 'cancelled', retryable: false });
     const abort = new AbortController();
     record.abort = abort;
@@ -298,7 +303,7 @@ export class ActionExecutor {
       }, session.limits.callTimeoutMs);
     });
     try {
-      await Promise.race([session.perform(action, abort.signal), timedOut]);
+      return await Promise.race([session.perform(action, abort.signal), timedOut]);
     } finally {
       cancelTimer();
       record.abort = undefined;

@@ -127,6 +127,24 @@ for (const { server, state } of servers) {
       expect(await quiet.chatRefused()).toBeUndefined();
     });
 
+    it('mutes in an unmoderated room by making it moderated first, and says so; a second mute needs no change', async () => {
+      const mod = await moderator(server);
+      // Whatever the server's default (ejabberd's rooms start moderated), this room is not.
+      const coHost = await CoHost.join(server, mod.roomJid);
+      opened.push(coHost);
+      await coHost.configure({ 'muc#roomconfig_moderatedroom': '0' });
+      const [loud, other] = [await intruder(server), await intruder(server)];
+      await loud.join(mod.roomJid, 'Loud');
+      await other.join(mod.roomJid, 'Other');
+      expect(await loud.chatRefused()).toBeUndefined();
+      const first = await mod.perform({ kind: 'mute', participantId: await mod.idOf('Loud') });
+      expect(first).toEqual({ note: expect.stringMatching(/was not moderated.*made it moderated/) });
+      expect(await loud.chatRefused()).toBe('refused');
+      expect(await other.chatRefused()).toBeUndefined();
+      expect(await mod.perform({ kind: 'mute', participantId: await mod.idOf('Other') })).toBeUndefined();
+      expect(await other.chatRefused()).toBe('refused');
+    });
+
     it('posts to everyone: each guest receives the moderator’s message', async () => {
       const mod = await moderator(server);
       const guest = await intruder(server);

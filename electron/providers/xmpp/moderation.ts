@@ -4,7 +4,7 @@ import type { Element } from '@xmpp/xml';
 import { z } from 'zod';
 import type { PlatformAction } from '../../../shared/model/action';
 import type { JitsiFeatures } from './capabilities';
-import { ProviderError } from '../../host/provider';
+import { ProviderError, type ActionNote } from '../../host/provider';
 import type { XmppLink } from './link';
 import { bareJid, domainOf, isGuest, type Occupant } from './occupants';
 import type { MucRoom } from './room';
@@ -40,7 +40,7 @@ export class Moderation {
     room.onArrival = (occupant) => this.enforce(occupant);
   }
 
-  async perform(action: PlatformAction, signal: AbortSignal): Promise<void> {
+  async perform(action: PlatformAction, signal: AbortSignal): Promise<void | ActionNote> {
     switch (action.kind) {
       case 'eject':
         return this.eject(this.target(action.participantId), signal);
@@ -213,11 +213,22 @@ export class Moderation {
     }
   }
 
-  private async revokeVoice(occupant: Occupant, signal: AbortSignal): Promise<void> {
-    // Voice only means something in a moderated room (XEP-0045 §8.3).
+  private async revokeVoice(occupant: Occupant, signal: AbortSignal): Promise<void | ActionNote> {
+    // Voice only means something in a moderated room (XEP-0045 §8.3): an unmoderated room is made
+    // moderated first, and the moderator is told, since it changes the room for everyone.
+    let note: ActionNote | undefined;
     if (!this.room.info.features.has('muc_moderated')) {
-      await this.room.configure({ 'muc#roomconfig_moderatedroom': '1' }, signal);
+      const missing = await this.room.configure({ 'muc#roomconfig_moderatedroom': '1' }, signal);
       await this.room.refreshInfo(false, signal);
+      if (missing.length > 0 || !this.room.info.features.has('muc_moderated')) {
+        throw new ProviderError('The room is not moderated and the server would not make it so: nobody can be muted in it.', {
+          kind: 'unsupported',
+          retryable: false,
+        });
+      }
+      note = {
+        note: 'The room was not moderated, so Hostdeck made it moderated first: speaking now needs voice, which the moderators can revoke.',
+      };
     }
     const silenced = this.room.waitFor(
       (el) => {
@@ -239,6 +250,7 @@ export class Moderation {
         kind: 'unconfirmed',
       });
     }
+    return note;
   }
 
   private async postChat(text: string, signal: AbortSignal): Promise<void> {

@@ -166,5 +166,35 @@ describe.skipIf(!prosody.up)(
       expect(log).toMatch(/"kind":"participant.left".*"reason":"ejected"/);
       expect(log).not.toContain('modpass');
     });
+
+    it('shows the moderator, with the confirmed mute, that the room had to be made moderated first', async () => {
+      const { host, events } = xmppHost();
+      await host.commands.saveProviderSettings({ providerId: 'xmpp', values: settingsFor(TEST_SERVERS.prosody, uniqueRoom('notice')) });
+      const meetingId = (await host.commands.listMeetings({ providerId: 'xmpp' }))[0]?.meetingId ?? '';
+      await host.commands.attach({ providerId: 'xmpp', meetingId, options: {} });
+      const intruder = await Intruder.connect(TEST_SERVERS.prosody);
+      try {
+        await intruder.join(meetingId, 'Loud');
+        const id = await eventually(
+          () =>
+            events
+              .flatMap((e) => (e.name === 'roster' ? ('state' in e.payload ? e.payload.state.participants : e.payload.upserts) : []))
+              .find((p) => p.displayName === 'Loud')?.id,
+          5_000,
+          'the guest in the roster',
+        );
+        const outcome = (actionId: string) =>
+          events.find((e) => e.name === 'action' && e.payload.actionId === actionId && e.payload.status !== 'pending')?.payload;
+        await host.commands.runAction({ id: 'mute-1', kind: 'mute', participantId: id });
+        expect(await eventually(() => outcome('mute-1'), 5_000, 'the mute to settle')).toMatchObject({
+          status: 'confirmed',
+          reason: expect.stringMatching(/not moderated.*made it moderated/),
+        });
+        expect(await intruder.chatRefused()).toBe('refused');
+      } finally {
+        await intruder.close();
+      }
+      await host.commands.detach({});
+    });
   },
 );

@@ -1,5 +1,6 @@
 import { xml } from '@xmpp/client';
 import { XmppLink } from '../link';
+import { submitRoomConfig } from '../roomRequests';
 import { NS } from '../stanzas';
 import { serviceOf, type XmppTestServer } from './servers';
 
@@ -32,6 +33,12 @@ export class CoHost {
       xml('iq', { type: 'set', to: this.room }, xml('query', { xmlns: NS.mucAdmin }, xml('item', { nick, role }))),
       `Setting ${nick}'s role`,
     );
+  }
+
+  /** Changes the room's configuration through the owner form (the moderator's account owns the test rooms). */
+  async configure(values: Record<string, string>): Promise<void> {
+    const missing = await submitRoomConfig(this.link, this.room, values);
+    if (missing.length > 0) throw new Error(`the server offers no ${missing.join(', ')}`);
   }
 
   close(): Promise<void> {
