@@ -226,6 +226,38 @@ for (const { server, state } of servers) {
       }
     });
 
+    it('updates the roster when another moderator grants and revokes the moderator role or an admin affiliation', async () => {
+      const mod = await moderator(server);
+      const coHost = await CoHost.join(server, mod.roomJid);
+      opened.push(coHost);
+      const guest = await intruder(server);
+      await guest.join(mod.roomJid, 'Helper');
+      const member = await Intruder.connect(server, 'tcp', server.member);
+      opened.push(member);
+      await member.join(mod.roomJid, 'Alice');
+      const [helper, alice] = [await mod.idOf('Helper'), await mod.idOf('Alice')];
+      const roleChanges = (id: string) =>
+        mod.events.flatMap((e) => (e.type === 'updated' && e.participantId === id && e.changes.role ? [e.changes.role] : []));
+      const joinedAs = (id: string) =>
+        mod.events.find((e): e is Extract<ProviderEvent, { type: 'joined' }> => e.type === 'joined' && e.participant.id === id)?.participant
+          .role;
+      expect([joinedAs(helper), joinedAs(alice)]).toEqual(['guest', 'attendee']);
+
+      await coHost.setRole('Helper', 'moderator');
+      await eventually(() => (roleChanges(helper).length === 1 ? true : undefined), 3_000, 'the grant to show');
+      await coHost.setRole('Helper', 'participant');
+      await eventually(() => (roleChanges(helper).length === 2 ? true : undefined), 3_000, 'the revocation to show');
+      expect(roleChanges(helper)).toEqual(['cohost', 'guest']);
+
+      await coHost.setAffiliation(`${server.member.username}@${server.domain}`, 'admin');
+      await eventually(() => (roleChanges(alice).length === 1 ? true : undefined), 3_000, 'the admin grant to show');
+      await coHost.setAffiliation(`${server.member.username}@${server.domain}`, 'none');
+      await eventually(() => (roleChanges(alice).length === 2 ? true : undefined), 3_000, 'the admin revocation to show');
+      expect(roleChanges(alice)).toEqual(['cohost', 'attendee']);
+      // Nobody left or joined again: the same participants, changed in place.
+      expect(mod.events.filter((e) => e.type === 'left')).toEqual([]);
+    });
+
     it('refuses an action on Hostdeck’s own seat and on someone already gone', async () => {
       const mod = await moderator(server);
       const selfId = await mod.idOf('Moderator');

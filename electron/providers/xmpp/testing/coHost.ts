@@ -28,10 +28,17 @@ export class CoHost {
     return new CoHost(link, room);
   }
 
-  async setRole(nick: string, role: 'visitor' | 'participant'): Promise<void> {
+  async setRole(nick: string, role: 'visitor' | 'participant' | 'moderator'): Promise<void> {
     await this.link.request(
       xml('iq', { type: 'set', to: this.room }, xml('query', { xmlns: NS.mucAdmin }, xml('item', { nick, role }))),
       `Setting ${nick}'s role`,
+    );
+  }
+
+  async setAffiliation(jid: string, affiliation: 'admin' | 'member' | 'none'): Promise<void> {
+    await this.link.request(
+      xml('iq', { type: 'set', to: this.room }, xml('query', { xmlns: NS.mucAdmin }, xml('item', { jid, affiliation }))),
+      `Setting ${jid}'s affiliation`,
     );
   }
 
