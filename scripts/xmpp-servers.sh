@@ -14,7 +14,7 @@
 # the ejabberd user can reach whatever the checkout's permissions.
 #
 # Prosody also serves a Jitsi-like deployment for the tests of Jitsi's extensions: vhost
-# `meet.localhost` (same accounts) whose disco#info advertises Jitsi's components the way Jitsi's
+# `meet.localhost` (account mod@meet.localhost / modpass) whose disco#info advertises Jitsi's components the way Jitsi's
 # Prosody plugins do (scripts/prosody-plugins/), the conference service `conference.meet.localhost`,
 # the lobby service `lobby.meet.localhost`, and the external component (XEP-0114) `jitsi.meet.localhost`
 # on 127.0.0.1:15347, which the tests' fake Jitsi (electron/providers/xmpp/testing/fakeJitsi.ts) connects

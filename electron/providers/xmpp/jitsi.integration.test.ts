@@ -112,6 +112,12 @@ describe.skipIf(!componentUp)(
       ]);
       expect(jitsi.mutes.map((m) => m.target).sort()).toEqual([`${mod.roomJid}/Noise 1`, `${mod.roomJid}/Noise 2`]);
       for (const request of jitsi.mutes) expect(request).toMatchObject({ room: mod.roomJid, from: self, media: 'audio' });
+      expect(await mod.session.readControls?.()).toMatchObject({ allowUnmute: false });
+
+      // Letting people unmute again (what a panic restore does) switches AV moderation off.
+      await mod.perform({ kind: 'setAllowUnmute', allowed: true });
+      expect(jitsi.avModeration.map((a) => a.command['enable'])).toEqual([true, false]);
+      expect(await mod.session.readControls?.()).toMatchObject({ allowUnmute: true });
     });
 
     it('ends the conference through Jitsi’s end-conference component: everyone is removed and the room reports it closed', async () => {

@@ -60,9 +60,11 @@ export class Moderation {
         return this.muteAll(action.preventUnmute, signal);
       case 'setWaitingRoom':
         return this.setLobby(action.enabled, signal);
-      default:
-        throw new ProviderError(`“${action.kind}” is not something an XMPP room can do.`, { kind: 'unsupported', retryable: false });
+      case 'setAllowUnmute':
+        if (this.jitsi.avModeration) return this.setAvModeration(this.jitsi.avModeration, !action.allowed, signal);
+        break;
     }
+    throw new ProviderError(`“${action.kind}” is not something this XMPP room can do.`, { kind: 'unsupported', retryable: false });
   }
 
   private target(participantId: string): Occupant {
@@ -375,6 +377,9 @@ export class Moderation {
     }
   }
 
+  /** Whether unmuting needs a moderator's approval (Jitsi's AV moderation for audio), as last confirmed. */
+  avModerationOn: boolean | undefined;
+
   /** Switches Jitsi's AV moderation for audio; confirmed by the component's broadcast of the new state. */
   private async setAvModeration(component: string, enable: boolean, signal: AbortSignal): Promise<void> {
     const confirmed = this.room.waitFor(
@@ -396,10 +401,12 @@ export class Moderation {
       throw error;
     }
     if (!(await confirmed.result)) {
-      throw new ProviderError('Jitsi’s audio/video moderation component did not confirm that unmuting needs approval.', {
-        kind: 'unconfirmed',
-      });
+      throw new ProviderError(
+        `Jitsi’s audio/video moderation component did not confirm that unmuting ${enable ? 'needs' : 'no longer needs'} approval.`,
+        { kind: 'unconfirmed' },
+      );
     }
+    this.avModerationOn = enable;
   }
 
   /**

@@ -75,7 +75,11 @@ export async function openSession(
     capabilities: xmppCapabilities(room.self, jitsi),
     limits: XMPP_LIMITS,
     perform: (action, signal) => moderation.perform(action, signal),
-    readControls: async () => ({ locked: room.locked, ...(jitsi.lobby ? { waitingRoom: room.info.features.has('muc_membersonly') } : {}) }),
+    readControls: async () => ({
+      locked: room.locked,
+      ...(jitsi.lobby ? { waitingRoom: room.info.features.has('muc_membersonly') } : {}),
+      ...(moderation.avModerationOn !== undefined ? { allowUnmute: !moderation.avModerationOn } : {}),
+    }),
     close: async () => {
       closed = true;
       await room.leave();
