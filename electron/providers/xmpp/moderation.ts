@@ -9,12 +9,15 @@ import type { XmppLink } from './link';
 import { bareJid, domainOf, isGuest, type Occupant } from './occupants';
 import type { MucRoom } from './room';
 import type { XmppConfig } from './settings';
+import { planMembership, unkeptNote } from './membership';
 import { readRoomInfo } from './roomRequests';
 import { NS, parseMucPresence, parseRoomMessage } from './stanzas';
 
 /** How long the room has to show an action's effect after the server accepted it. */
 const CONFIRM_MS = 4_000;
 const IQ_TIMEOUT_MS = 10_000;
+/** Membership grants in flight at once before a members-only switch. */
+const GRANT_CONCURRENCY = 16;
 
 export type ModerationConfig = Pick<XmppConfig, 'guestDomain' | 'guestBan' | 'lockMode' | 'lockPassword'>;
 
@@ -29,6 +32,12 @@ export class Moderation {
   /** Bare JIDs and domains this session made outcast. */
   readonly bans = new Set<string>();
   private lockedMembersOnly = false;
+  /** Whether Hostdeck turned Jitsi's lobby on (the room is members-only while it is). */
+  private lobbyOn = false;
+  /** Nicks an eject or ban of this session is removing right now: never made members. */
+  private readonly removing = new Set<string>();
+  /** Bare JIDs this session made members so that a members-only switch kept them. */
+  private readonly granted = new Set<string>();
 
   constructor(
     private readonly room: MucRoom,
@@ -108,12 +117,89 @@ export class Moderation {
     }
   }
 
-  async eject(occupant: Occupant, signal?: AbortSignal, reason = 'Removed by the moderator.'): Promise<void> {
-    await this.removal(
-      occupant.nick,
-      () => this.admin({ nick: occupant.nick, role: 'none' }, reason, `Removing ${occupant.nick}`, signal),
-      signal,
+  /**
+   * Kicks the occupant (role none). If this session made them a member to keep them through a
+   * members-only switch, the membership is withdrawn in the same breath (sent right after the kick,
+   * on the same stream), or they could walk back into the members-only room.
+   */
+  async eject(occupant: Occupant, signal?: AbortSignal, reason = 'Removed by the moderator.'): Promise<void | ActionNote> {
+    const own = occupant.jid ? bareJid(occupant.jid) : undefined;
+    this.removing.add(occupant.nick);
+    // Settles to the failure, if any, so a kick that fails first leaves no rejection unhandled.
+    let withdrawn: Promise<Error | undefined> | undefined;
+    try {
+      await this.removal(
+        occupant.nick,
+        () => {
+          const kick = this.admin({ nick: occupant.nick, role: 'none' }, reason, `Removing ${occupant.nick}`, signal);
+          if (own && this.granted.has(own)) {
+            withdrawn = this.withdrawMembership(own, occupant.nick, signal).then(
+              () => undefined,
+              (error: unknown) => error as Error,
+            );
+          }
+          return kick;
+        },
+        signal,
+      );
+    } finally {
+      this.removing.delete(occupant.nick);
+    }
+    const failed = await withdrawn;
+    if (!failed) return;
+    return {
+      note:
+        `Removed, but Hostdeck could not withdraw the membership it gave ${occupant.nick.slice(0, 60)} when the room became ` +
+        `members-only (${failed.message.slice(0, 200)}): they can come back while it stays members-only.`,
+    };
+  }
+
+  private async withdrawMembership(jid: string, nick: string, signal?: AbortSignal): Promise<void> {
+    await this.admin({ jid, affiliation: 'none' }, undefined, `Withdrawing ${nick}’s membership`, signal);
+    this.granted.delete(jid);
+  }
+
+  /** Whether an occupant is on their way out: never kept through a members-only switch. */
+  private leaving(occupant: Occupant): boolean {
+    return (
+      this.removing.has(occupant.nick) ||
+      this.room.enforced.has(occupant.nick) ||
+      occupant.affiliation === 'outcast' ||
+      (occupant.jid !== undefined && this.isBanned(occupant.jid))
     );
+  }
+
+  /**
+   * Before the room becomes members-only: makes every present occupant who should stay a member, one
+   * admin request each, so the server does not remove them (322), as Jitsi's own lobby keeps those
+   * already in the meeting (rule in membership.ts). Each occupant is checked again just before its
+   * request, so an eject that started meanwhile wins; a grant sent before an eject is withdrawn by it.
+   * Resolves with a note naming those who could not be kept.
+   */
+  private async keepPresent(signal: AbortSignal): Promise<ActionNote | undefined> {
+    const plan = planMembership(this.room.occupants.values(), (o) => this.leaving(o));
+    const queue = [...plan.grant];
+    const refused: { nick: string; why: string }[] = [];
+    const worker = async (): Promise<void> => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const { jid, occupant } = next;
+        if (signal.aborted) return;
+        if (this.room.occupants.get(occupant.nick) !== occupant || this.leaving(occupant)) continue;
+        this.granted.add(jid);
+        try {
+          await this.admin({ jid, affiliation: 'member' }, undefined, `Keeping ${occupant.nick} in the room`, signal);
+        } catch (error) {
+          refused.push({ nick: occupant.nick, why: (error as Error).message });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(GRANT_CONCURRENCY, queue.length) }, worker));
+    if (signal.aborted) throw new ProviderError('Cancelled.', { kind: 'cancelled', retryable: false });
+    const note = unkeptNote(
+      plan.hidden.map((o) => o.nick),
+      refused,
+    );
+    return note ? { note } : undefined;
   }
 
   private async ban(occupant: Occupant, signal: AbortSignal): Promise<void> {
@@ -147,10 +233,14 @@ export class Moderation {
   private async banAddress(occupant: Occupant, signal: AbortSignal): Promise<void> {
     const own = bareJid(occupant.jid as string);
     this.room.enforced.set(occupant.nick, 'banned');
-    await this.removal(occupant.nick, () => this.outcast(own, `Banning ${occupant.nick}`, signal), signal).catch((error: unknown) => {
-      if (!(error instanceof ProviderError) || error.kind !== 'unconfirmed') throw error;
-    });
+    this.removing.add(occupant.nick);
+    await this.removal(occupant.nick, () => this.outcast(own, `Banning ${occupant.nick}`, signal), signal)
+      .catch((error: unknown) => {
+        if (!(error instanceof ProviderError) || error.kind !== 'unconfirmed') throw error;
+      })
+      .finally(() => this.removing.delete(occupant.nick));
     this.bans.add(own);
+    this.granted.delete(own); // an outcast is no longer a member
   }
 
   private outcast(jid: string, what: string, signal?: AbortSignal): Promise<Element> {
@@ -175,11 +265,12 @@ export class Moderation {
     return this.bans.has(bareJid(jid)) || this.bans.has(domainOf(jid));
   }
 
-  /** Keeps banned accounts (and non-members of a members-only lock) out, whatever the server let through. */
+  /** Keeps banned accounts (and non-members of a members-only lock or the lobby) out, whatever the server let through. */
   private enforce(occupant: Occupant): void {
     let reason: 'banned' | 'removed' | undefined;
     if (occupant.affiliation === 'outcast' || (occupant.jid && this.isBanned(occupant.jid))) reason = 'banned';
-    else if (this.lockedMembersOnly && occupant.affiliation === 'none' && occupant.role !== 'moderator') reason = 'removed';
+    else if ((this.lockedMembersOnly || this.lobbyOn) && occupant.affiliation === 'none' && occupant.role !== 'moderator')
+      reason = 'removed';
     if (!reason) return;
     this.room.enforced.set(occupant.nick, reason);
     const why = reason === 'banned' ? 'Banned from this room.' : 'The room is members-only.';
@@ -188,8 +279,9 @@ export class Moderation {
     );
   }
 
-  private async setLocked(locked: boolean, signal: AbortSignal): Promise<void> {
+  private async setLocked(locked: boolean, signal: AbortSignal): Promise<void | ActionNote> {
     const byPassword = this.config.lockMode === 'password';
+    const kept = locked && !byPassword ? await this.keepPresent(signal) : undefined;
     const secret = locked && byPassword ? (this.config.lockPassword ?? randomBytes(18).toString('base64url')) : '';
     const values: Record<string, string> = locked
       ? byPassword
@@ -213,6 +305,7 @@ export class Moderation {
         kind: 'unconfirmed',
       });
     }
+    return kept;
   }
 
   private async revokeVoice(occupant: Occupant, signal: AbortSignal): Promise<void | ActionNote> {
@@ -414,9 +507,10 @@ export class Moderation {
    * then opens `room@<lobby service>`, where newcomers wait to be admitted. Confirmed when the room
    * reports members-only and (turning on) the lobby room exists.
    */
-  private async setLobby(enabled: boolean, signal: AbortSignal): Promise<void> {
+  private async setLobby(enabled: boolean, signal: AbortSignal): Promise<void | ActionNote> {
     const lobby = this.jitsi.lobby;
     if (!lobby) throw new ProviderError('This server has no Jitsi lobby.', { kind: 'unsupported', retryable: false });
+    const kept = enabled ? await this.keepPresent(signal) : undefined;
     const missing = await this.room.configure({ 'muc#roomconfig_membersonly': enabled ? '1' : '0' }, signal);
     if (missing.length > 0) {
       throw new ProviderError('This server’s rooms have no members-only setting, which Jitsi’s lobby needs.', {
@@ -431,6 +525,7 @@ export class Moderation {
         kind: 'unconfirmed',
       });
     }
+    this.lobbyOn = enabled;
     if (!enabled) return;
     const lobbyRoom = `${this.room.jid.slice(0, this.room.jid.indexOf('@'))}@${lobby}`;
     const deadline = Date.now() + CONFIRM_MS;
@@ -439,7 +534,7 @@ export class Moderation {
         () => true,
         () => false,
       );
-      if (exists) return;
+      if (exists) return kept;
       if (Date.now() > deadline || signal.aborted) {
         throw new ProviderError('The room is members-only, but Jitsi’s lobby room did not open: newcomers are refused, not held.', {
           kind: 'unconfirmed',

@@ -42,6 +42,15 @@ export class CoHost {
     );
   }
 
+  /** The bare JIDs the room lists with `affiliation` (XEP-0045 §9.5): the server's own record. */
+  async affiliated(affiliation: 'member' | 'admin' | 'outcast'): Promise<string[]> {
+    const answer = await this.link.request(
+      xml('iq', { type: 'get', to: this.room }, xml('query', { xmlns: NS.mucAdmin }, xml('item', { affiliation }))),
+      `Listing the room's ${affiliation}s`,
+    );
+    return (answer.getChild('query', NS.mucAdmin)?.getChildren('item') ?? []).map((item) => String(item.attrs['jid'] ?? '').toLowerCase());
+  }
+
   /** Changes the room's configuration through the owner form (the moderator's account owns the test rooms). */
   async configure(values: Record<string, string>): Promise<void> {
     const missing = await submitRoomConfig(this.link, this.room, values);
