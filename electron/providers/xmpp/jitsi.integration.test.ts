@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ProviderError } from '../../host/provider';
 import { eventually, moderate, type Moderated } from './testing/harness';
 import { FakeJitsi, JITSI } from './testing/fakeJitsi';
+import { CoHost } from './testing/coHost';
 import { Intruder } from './testing/intruder';
 import { availability, isListening, TEST_SERVERS, type XmppTestServer } from './testing/servers';
 
@@ -68,10 +69,16 @@ describe.skipIf(!componentUp)(
     it('turns the lobby on: newcomers are refused from the room and wait in the lobby; off again lets them in', async () => {
       const { mod, jitsi } = await setUp();
       await jitsi.joinRoom(mod.roomJid);
-      await mod.perform({ kind: 'setWaitingRoom', enabled: true });
+      // Jitsi's own lobby keeps those already in the meeting: a present attendee stays (no 322).
+      const attendee = await guest(mod.roomJid, 'Attendee');
+      const attendeeId = await mod.idOf('Attendee');
+      expect(await mod.perform({ kind: 'setWaitingRoom', enabled: true })).toBeUndefined();
       const lobby = mod.roomJid.replace(`@${JITSI.mucDomain}`, `@${JITSI.lobbyDomain}`);
       expect([...jitsi.lobbies]).toEqual([lobby]);
       expect(await mod.session.readControls?.()).toMatchObject({ waitingRoom: true });
+      expect(await attendee.removal(500)).toBeUndefined();
+      expect(await attendee.chatRefused()).toBeUndefined();
+      expect(mod.events.some((e) => e.type === 'left' && e.participantId === attendeeId)).toBe(false);
 
       const newcomer = await Intruder.connect(meet);
       cleanups.push(() => newcomer.close());
@@ -86,6 +93,35 @@ describe.skipIf(!componentUp)(
       expect(await mod.session.readControls?.()).toMatchObject({ waitingRoom: false });
       expect((await newcomer.join(mod.roomJid, 'Latecomer')).ok).toBe(true);
       await mod.idOf('Latecomer');
+    });
+
+    it('turns the lobby on as part of containment: intruders ejected meanwhile are not kept as members and must wait in the lobby', async () => {
+      const { mod, jitsi } = await setUp();
+      await jitsi.joinRoom(mod.roomJid);
+      const attendee = await guest(mod.roomJid, 'Attendee');
+      const [first, second] = [await guest(mod.roomJid, 'Intruder 1'), await guest(mod.roomJid, 'Intruder 2')];
+      const [id1, id2] = [await mod.idOf('Intruder 1'), await mod.idOf('Intruder 2')];
+      const coHost = await CoHost.join(meet, mod.roomJid);
+      cleanups.push(() => coHost.close());
+      const [gone1, gone2] = [first.removal(), second.removal()];
+      // One eject already under way when the lobby goes on, one arriving after the present were made members.
+      await Promise.all([
+        mod.perform({ kind: 'eject', participantId: id1 }),
+        mod.perform({ kind: 'setWaitingRoom', enabled: true }),
+        mod.perform({ kind: 'eject', participantId: id2 }),
+      ]);
+      expect((await gone1)?.statuses).toContain('307');
+      expect((await gone2)?.statuses).toContain('307');
+      expect(await attendee.removal(500)).toBeUndefined();
+      expect(await coHost.affiliated('member')).toEqual([attendee.jid.split('/')[0]?.toLowerCase()]);
+      const lobby = mod.roomJid.replace(`@${JITSI.mucDomain}`, `@${JITSI.lobbyDomain}`);
+      for (const [intruder, nick] of [
+        [first, 'Intruder 1'],
+        [second, 'Intruder 2'],
+      ] as const) {
+        expect(await intruder.join(mod.roomJid, nick)).toEqual({ ok: false, condition: 'registration-required' });
+        expect((await intruder.join(lobby, nick)).ok).toBe(true);
+      }
     });
 
     it('mutes everyone through the focus and switches on AV moderation; the focus receives each request from the moderator', async () => {
