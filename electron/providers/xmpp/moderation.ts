@@ -32,8 +32,6 @@ export class Moderation {
   /** Bare JIDs and domains this session made outcast. */
   readonly bans = new Set<string>();
   private lockedMembersOnly = false;
-  /** Whether Hostdeck turned Jitsi's lobby on (the room is members-only while it is). */
-  private lobbyOn = false;
   /** Nicks an eject or ban of this session is removing right now: never made members. */
   private readonly removing = new Set<string>();
   /** Bare JIDs this session made members so that a members-only switch kept them. */
@@ -265,12 +263,11 @@ export class Moderation {
     return this.bans.has(bareJid(jid)) || this.bans.has(domainOf(jid));
   }
 
-  /** Keeps banned accounts (and non-members of a members-only lock or the lobby) out, whatever the server let through. */
+  /** Keeps banned accounts (and non-members of a members-only lock) out, whatever the server let through. */
   private enforce(occupant: Occupant): void {
     let reason: 'banned' | 'removed' | undefined;
     if (occupant.affiliation === 'outcast' || (occupant.jid && this.isBanned(occupant.jid))) reason = 'banned';
-    else if ((this.lockedMembersOnly || this.lobbyOn) && occupant.affiliation === 'none' && occupant.role !== 'moderator')
-      reason = 'removed';
+    else if (this.lockedMembersOnly && occupant.affiliation === 'none' && occupant.role !== 'moderator') reason = 'removed';
     if (!reason) return;
     this.room.enforced.set(occupant.nick, reason);
     const why = reason === 'banned' ? 'Banned from this room.' : 'The room is members-only.';
@@ -525,7 +522,6 @@ export class Moderation {
         kind: 'unconfirmed',
       });
     }
-    this.lobbyOn = enabled;
     if (!enabled) return;
     const lobbyRoom = `${this.room.jid.slice(0, this.room.jid.indexOf('@'))}@${lobby}`;
     const deadline = Date.now() + CONFIRM_MS;
