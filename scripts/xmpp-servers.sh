@@ -12,11 +12,22 @@
 # 25222 and 25280, so neither clashes with a system server. `start` is idempotent: a server that is
 # already running is left alone. State lives in $HOSTDECK_XMPP_DIR (default /tmp/hostdeck-xmpp), which
 # the ejabberd user can reach whatever the checkout's permissions.
+#
+# Prosody also serves a Jitsi-like deployment for the tests of Jitsi's extensions: vhost
+# `meet.localhost` (account mod@meet.localhost / modpass) whose disco#info advertises Jitsi's components the way Jitsi's
+# Prosody plugins do (scripts/prosody-plugins/), the conference service `conference.meet.localhost`,
+# the lobby service `lobby.meet.localhost`, and the external component (XEP-0114) `jitsi.meet.localhost`
+# on 127.0.0.1:15347, which the tests' fake Jitsi (electron/providers/xmpp/testing/fakeJitsi.ts) connects
+# as. Nothing answers there until a test starts the fake.
 set -euo pipefail
 
 STATE=${HOSTDECK_XMPP_DIR:-/tmp/hostdeck-xmpp}
 PROSODY_C2S=${PROSODY_C2S_PORT:-15222}
 PROSODY_HTTP=${PROSODY_HTTP_PORT:-15280}
+PROSODY_COMPONENT=${PROSODY_COMPONENT_PORT:-15347}
+# Test-only secret of the fake Jitsi component (loopback only); the tests use the same value.
+FAKE_JITSI_SECRET=${HOSTDECK_FAKE_JITSI_SECRET:-hostdeck-fake-jitsi}
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 EJABBERD_C2S=${EJABBERD_C2S_PORT:-25222}
 EJABBERD_HTTP=${EJABBERD_HTTP_PORT:-25280}
 # ejabberd's own epmd on its own port, so stopping it never touches another Erlang node's epmd.
@@ -65,7 +76,8 @@ start_prosody() {
   cfg=$dir/prosody.cfg.lua
   if alive "$dir/server.pid"; then echo "prosody already running: pid $(cat "$dir/server.pid")"; return 0; fi
   if port_open "$PROSODY_C2S"; then echo "port $PROSODY_C2S is taken by another process" >&2; return 1; fi
-  rm -rf "$dir" && mkdir -p "$dir/data" "$dir/certs"
+  rm -rf "$dir" && mkdir -p "$dir/data" "$dir/certs" "$dir/plugins"
+  cp "$ROOT"/scripts/prosody-plugins/*.lua "$dir/plugins/"
   cat >"$cfg" <<EOF
 pidfile = "$dir/prosody.pid"
 data_path = "$dir/data"
@@ -78,6 +90,9 @@ s2s_ports = { }
 http_ports = { $PROSODY_HTTP }
 http_interfaces = { "127.0.0.1" }
 https_ports = { }
+component_ports = { $PROSODY_COMPONENT }
+component_interfaces = { "127.0.0.1" }
+plugin_paths = { "$dir/plugins" }
 modules_enabled = { "roster"; "saslauth"; "disco"; "ping"; "bosh"; "websocket" }
 modules_disabled = { "s2s"; "tls"; "offline"; "c2s_limits" }
 c2s_require_encryption = false
@@ -91,16 +106,39 @@ VirtualHost "guest.localhost"
   authentication = "anonymous"
 Component "conference.localhost" "muc"
   restrict_room_creation = false
+-- The Jitsi-like deployment (see the top of this script).
+VirtualHost "meet.localhost"
+  authentication = "internal_hashed"
+  default_iteration_count = 4096
+  modules_enabled = { "hostdeck_jitsi_identity" }
+  hostdeck_jitsi_identities = {
+    lobbyrooms = "lobby.meet.localhost";
+    av_moderation = "jitsi.meet.localhost";
+    end_conference = "jitsi.meet.localhost";
+  }
+Component "conference.meet.localhost" "muc"
+  restrict_room_creation = false
+  -- Like jicofo's account in a Jitsi deployment, the focus is an owner of every room.
+  admins = { "focus@jitsi.meet.localhost" }
+Component "lobby.meet.localhost" "muc"
+  -- As in Jitsi: only the lobby's keeper creates lobby rooms.
+  restrict_room_creation = "admin"
+  admins = { "focus@jitsi.meet.localhost" }
+  muc_room_locking = false
+  muc_room_default_public_jids = true
+Component "jitsi.meet.localhost"
+  component_secret = "$FAKE_JITSI_SECRET"
 EOF
   # prosodyctl's advice about optional Lua libraries goes to the setup log; shown only on failure.
   if ! { prosodyctl --config "$cfg" check config && prosodyctl --config "$cfg" register "$MOD_USER" localhost "$MOD_PASS" &&
-    prosodyctl --config "$cfg" register "$MEMBER_USER" localhost "$MEMBER_PASS"; } >"$dir/setup.log" 2>&1; then
+    prosodyctl --config "$cfg" register "$MEMBER_USER" localhost "$MEMBER_PASS" &&
+    prosodyctl --config "$cfg" register "$MOD_USER" meet.localhost "$MOD_PASS"; } >"$dir/setup.log" 2>&1; then
     cat "$dir/setup.log" >&2
     return 1
   fi
   prosody --config "$cfg" -F >"$dir/console.log" 2>&1 &
   echo $! >"$dir/server.pid"
-  if ! wait_ports prosody 100 "$PROSODY_C2S" "$PROSODY_HTTP"; then cat "$dir/console.log" >&2; stop_prosody; return 1; fi
+  if ! wait_ports prosody 100 "$PROSODY_C2S" "$PROSODY_HTTP" "$PROSODY_COMPONENT"; then cat "$dir/console.log" >&2; stop_prosody; return 1; fi
   echo "prosody up: pid $(cat "$dir/server.pid") xmpp://127.0.0.1:$PROSODY_C2S ws://127.0.0.1:$PROSODY_HTTP/xmpp-websocket"
 }
 

@@ -49,6 +49,12 @@ if (!hasProsody && !required) {
     expect(await wave.joined).toHaveLength(4);
     const flagged = page.locator('[data-testid=participant-row][data-risk=flagged]:not([data-presence=left])');
     await expect(flagged).toHaveCount(4, { timeout: 15_000 });
+    // Muting needs a moderated room; the new room is not, so the confirmed mute tells the moderator it was made so.
+    await flagged.first().focus();
+    await page.keyboard.press('m');
+    const mute = page.locator('[data-testid=action-item][data-kind=mute]');
+    await expect(mute).toHaveAttribute('data-status', 'confirmed', { timeout: 15_000 });
+    await expect(mute.locator('.action-note')).toContainText('made it moderated first');
     await page.getByTestId('lock-toggle').click();
     await expect(page.getByTestId('lock-status')).toHaveText(/LOCKED/, { timeout: 15_000 });
     await page.getByTestId('eject-all-flagged').click();

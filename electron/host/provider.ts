@@ -111,6 +111,11 @@ export interface ProviderLimits {
   readonly minIntervalMs?: Partial<Record<PlatformActionKind, number>>;
 }
 
+/** What a provider tells the moderator about a confirmed action, e.g. a setting it had to change first. */
+export interface ActionNote {
+  note: string;
+}
+
 /** An attached meeting on one platform. */
 export interface ProviderSession {
   readonly meeting: Meeting;
@@ -118,9 +123,10 @@ export interface ProviderSession {
   readonly limits: ProviderLimits;
   /**
    * Performs one action on the platform. Resolves once the platform confirmed it; rejects with a
-   * ProviderError otherwise. Must stop early when `signal` aborts.
+   * ProviderError otherwise. Must stop early when `signal` aborts. Resolves with a note when doing
+   * it changed something else the moderator should know of (shown with the confirmed action).
    */
-  perform(action: PlatformAction, signal: AbortSignal): Promise<void>;
+  perform(action: PlatformAction, signal: AbortSignal): Promise<void | ActionNote>;
   /** Renews the platform token after an `auth` failure; the executor then tries once more. */
   refreshAuth?(): Promise<void>;
   /** The platform's registrants for this meeting: the expected-attendee list, where it has one. */

@@ -3,7 +3,7 @@ import type { EntryBody } from '../../../shared/incident/entry';
 import { Action, isCompositeAction, type ActionOutcome, type ActionRequest, type PlatformAction } from '../../../shared/model/action';
 import { capabilityRefusal, onlyAsksParticipant } from '../../../shared/model/capability';
 import type { Scheduler } from '../../../shared/util/time';
-import { ProviderError, type ProviderSession } from '../provider';
+import { ProviderError, type ActionNote, type ProviderSession } from '../provider';
 import type { SessionController } from '../session/sessionController';
 import type { ProviderLimiter } from './limiter';
 import type { ContainSteps } from '../../../shared/model/panic';
@@ -242,13 +242,20 @@ export class ActionExecutor {
 
     const started = scheduler.now();
     try {
-      await target.limiter.schedule(action.kind, () => this.call(record, action, target.session));
+      const done = await target.limiter.schedule(action.kind, () => this.call(record, action, target.session));
       if (record.cancelled) return;
-      // Where the platform can only ask (Zoom's unmute), done means asked: say so rather than imply it took effect.
-      const asked = onlyAsksParticipant(target.session.capabilities, action)
-        ? { reason: 'The platform asked the participant; they decide whether to do it.' }
-        : {};
-      this.settle(record, { status: 'confirmed', retryable: false, ...asked }, scheduler.now() - record.outcome.requestedAt);
+      // A provider may note what it did beyond the request (made the room moderated first); where the
+      // platform can only ask (Zoom's unmute), done means asked: say so rather than imply it took effect.
+      const note = done
+        ? done.note.slice(0, 2000)
+        : onlyAsksParticipant(target.session.capabilities, action)
+          ? 'The platform asked the participant; they decide whether to do it.'
+          : undefined;
+      this.settle(
+        record,
+        { status: 'confirmed', retryable: false, ...(note ? { reason: note } : {}) },
+        scheduler.now() - record.outcome.requestedAt,
+      );
     } catch (error) {
       if (record.cancelled) return;
       if (error instanceof ProviderError && error.kind === 'auth' && !refreshed && target.session.refreshAuth) {
@@ -290,7 +297,7 @@ export class ActionExecutor {
   }
 
   /** One platform call with its own timeout and abort signal. */
-  private async call(record: ActionRecord, action: PlatformAction, session: ProviderSession): Promise<void> {
+  private async call(record: ActionRecord, action: PlatformAction, session: ProviderSession): Promise<void | ActionNote> {
     if (record.cancelled) throw new ProviderError('Cancelled by the moderator.', { kind: 'cancelled', retryable: false });
     const abort = new AbortController();
     record.abort = abort;
@@ -302,7 +309,7 @@ export class ActionExecutor {
       }, session.limits.callTimeoutMs);
     });
     try {
-      await Promise.race([session.perform(action, abort.signal), timedOut]);
+      return await Promise.race([session.perform(action, abort.signal), timedOut]);
     } finally {
       cancelTimer();
       record.abort = undefined;

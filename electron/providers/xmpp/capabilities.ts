@@ -3,26 +3,30 @@ import type { Occupant } from './occupants';
 import type { RoomInfo } from './stanzas';
 
 /**
- * Jitsi's own extensions to XMPP, as the server advertises them: components are disco#info
- * identities of the account domain (lib-jitsi-meet looks for the same), the focus is jicofo's
- * occupant of the room. See PLATFORMS.md §3.4.
+ * Jitsi's own extensions to XMPP, as the server advertises them: Jitsi's Prosody plugins add a
+ * disco#info identity to the account domain for each component, category `component`, type the
+ * feature (`lobbyrooms`, `av_moderation`, `end_conference`) and name the component's address
+ * (lib-jitsi-meet reads the same). See PLATFORMS.md §3.4. Each value is the component's address.
  */
 export interface JitsiFeatures {
-  lobby: boolean;
-  endConference: boolean;
-  avModeration: boolean;
-  focus: boolean;
+  lobby?: string;
+  avModeration?: string;
+  endConference?: string;
 }
 
-export function detectJitsi(serverInfo: RoomInfo | undefined, occupants: Iterable<Occupant>): JitsiFeatures {
-  const components = new Set((serverInfo?.identities ?? []).filter((i) => i.category === 'component').map((i) => i.type));
-  const focus = [...occupants].some((o) => o.nick === 'focus' && (o.jid ?? '').toLowerCase().startsWith('focus@'));
-  return {
-    lobby: components.has('lobbyrooms'),
-    endConference: components.has('end_conference'),
-    avModeration: components.has('av_moderation'),
-    focus,
-  };
+const ADDRESS = /^[a-z0-9.-]{1,253}$/;
+
+export function detectJitsi(serverInfo: RoomInfo | undefined): JitsiFeatures {
+  const found: JitsiFeatures = {};
+  for (const identity of serverInfo?.identities ?? []) {
+    if (identity.category !== 'component') continue;
+    const address = (identity.name ?? '').toLowerCase();
+    if (!ADDRESS.test(address)) continue;
+    if (identity.type === 'lobbyrooms') found.lobby ??= address;
+    else if (identity.type === 'av_moderation') found.avModeration ??= address;
+    else if (identity.type === 'end_conference') found.endConference ??= address;
+  }
+  return found;
 }
 
 type Missing = { reason: string; alternative?: string };
@@ -32,26 +36,32 @@ const NO_MEDIA: Missing = {
   alternative: 'Eject the participant, or end the meeting for all.',
 };
 
-function lobby(jitsi: JitsiFeatures): Missing {
+const NO_LOBBY: Missing = {
+  reason: 'This server has no lobby (Jitsi’s lobby component is not advertised).',
+  alternative: 'Lock the room instead.',
+};
+
+/** Knocking participants wait in Jitsi's lobby room; Hostdeck turns the lobby on and off but does not answer knocks. */
+function lobbyDecision(jitsi: JitsiFeatures): Missing {
   return jitsi.lobby
     ? {
-        reason: 'This Jitsi server has a lobby, but Hostdeck does not drive it yet.',
-        alternative: 'Use the lobby in Jitsi Meet, or lock the room.',
+        reason: 'Hostdeck turns Jitsi’s lobby on and off, but does not admit or turn away those waiting in it yet.',
+        alternative: 'Admit or deny from Jitsi Meet.',
       }
-    : { reason: 'This server has no lobby (Jitsi’s lobby component is not advertised).', alternative: 'Lock the room instead.' };
+    : NO_LOBBY;
 }
 
-function muteAll(jitsi: JitsiFeatures): Missing {
-  const why = jitsi.focus
-    ? 'Jitsi’s focus is in the room, but Hostdeck does not send it mute requests yet.'
-    : 'Muting everyone needs Jitsi’s focus component (jicofo), which is not in this room.';
-  return { reason: why, alternative: 'Mute (revoke voice) one participant at a time.' };
-}
+const NO_AV_MODERATION: Missing = {
+  reason: 'Muting everyone needs Jitsi’s audio/video moderation component, which this server does not advertise.',
+  alternative: 'Mute (revoke voice) one participant at a time.',
+};
 
 /**
  * What Hostdeck can do in this room, from the rights the server gave its account: kicking and voice
  * need the moderator role, bans the admin affiliation, room settings and destroy the owner
- * (XEP-0045 §§8–10). Everything unavailable says why.
+ * (XEP-0045 §§8–10). Jitsi's extensions count where the server advertises them: the lobby
+ * (`waitingRoom`, by the members-only switch lib-jitsi-meet uses) and mute-all through the focus
+ * (`muteAll`, `preventUnmute` through the AV moderation component). Everything unavailable says why.
  */
 export function xmppCapabilities(self: Occupant | undefined, jitsi: JitsiFeatures): Capabilities {
   const moderator = self?.role === 'moderator';
@@ -72,14 +82,17 @@ export function xmppCapabilities(self: Occupant | undefined, jitsi: JitsiFeature
     preventVideo: NO_MEDIA,
     stopAllShares: NO_MEDIA,
     preventShare: NO_MEDIA,
-    muteAll: muteAll(jitsi),
-    preventUnmute: muteAll(jitsi),
-    moveToWaitingRoom: lobby(jitsi),
-    admit: lobby(jitsi),
-    deny: lobby(jitsi),
-    waitingRoom: lobby(jitsi),
-    admitAll: lobby(jitsi),
-    denyAll: lobby(jitsi),
+    ...(jitsi.avModeration
+      ? moderator
+        ? {}
+        : { muteAll: needs('a moderator'), preventUnmute: needs('a moderator') }
+      : { muteAll: NO_AV_MODERATION, preventUnmute: NO_AV_MODERATION }),
+    ...(jitsi.lobby ? (owner ? {} : { waitingRoom: needs('the owner') }) : { waitingRoom: NO_LOBBY }),
+    moveToWaitingRoom: lobbyDecision(jitsi),
+    admit: lobbyDecision(jitsi),
+    deny: lobbyDecision(jitsi),
+    admitAll: lobbyDecision(jitsi),
+    denyAll: lobbyDecision(jitsi),
     disableChat: {
       reason: 'An XMPP room has no switch for everyone’s chat.',
       alternative: 'Mute (revoke voice) one participant at a time.',

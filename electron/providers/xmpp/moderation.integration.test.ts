@@ -33,6 +33,24 @@ async function intruder(server: (typeof servers)[number]['server']): Promise<Int
 const leftEvent = (events: ProviderEvent[], id: string) =>
   events.find((e): e is Extract<ProviderEvent, { type: 'left' }> => e.type === 'left' && e.participantId === id);
 
+/**
+ * A guest tries to come back into a members-only room. `serverLetsIn`: the server admits them
+ * anyway (ejabberd, PLATFORMS.md §3.2 and docs/providers/xmpp.md), and the provider must remove them
+ * at once; otherwise the server refuses them itself.
+ */
+async function expectKeptOut(mod: Moderated, guest: Intruder, nick: string, serverLetsIn: boolean): Promise<void> {
+  const answer = await guest.join(mod.roomJid, nick);
+  if (!serverLetsIn) {
+    expect(answer).toEqual({ ok: false, condition: 'registration-required' });
+    return;
+  }
+  expect(answer).toMatchObject({ ok: true, presence: { affiliation: 'none' } });
+  expect(await guest.removal(3_000)).toMatchObject({ statuses: expect.arrayContaining(['307']), reason: 'The room is members-only.' });
+  const again = await mod.idOf(nick);
+  await eventually(() => leftEvent(mod.events, again), 3_000, 'the non-member to be removed');
+  expect(leftEvent(mod.events, again)?.reason).toBe('removed');
+}
+
 for (const { server, state } of servers) {
   const title = state.up ? `XMPP provider against ${server.label}` : `XMPP provider against ${server.label} (skipped: ${state.why})`;
 
@@ -42,7 +60,7 @@ for (const { server, state } of servers) {
       expect(mod.session.meeting).toMatchObject({ id: mod.roomJid, providerId: 'xmpp', status: 'live', locked: false });
       expect(mod.session.capabilities.eject.available).toBe(true);
       expect(mod.session.capabilities.ban.available).toBe(true);
-      expect(mod.session.capabilities.muteAll).toMatchObject({ available: false, reason: expect.stringMatching(/focus/) });
+      expect(mod.session.capabilities.muteAll).toMatchObject({ available: false, reason: expect.stringMatching(/moderation component/) });
       const guest = await intruder(server);
       expect(await guest.join(mod.roomJid, 'Intruder')).toMatchObject({ ok: true });
       const id = await mod.idOf('Intruder');
@@ -103,18 +121,55 @@ for (const { server, state } of servers) {
       expect(await after.join(mod.roomJid, 'After unlock')).toMatchObject({ ok: true });
     });
 
-    it('locks members-only: guests are removed and refused', async () => {
+    it('locks members-only: a present attendee stays (no 322) and can still speak, a newcomer is refused', async () => {
       const mod = await moderator(server, { settings: { lockMode: 'membersOnly' } });
       const present = await intruder(server);
-      await present.join(mod.roomJid, 'Non-member');
-      const id = await mod.idOf('Non-member');
-      const removed = present.removal();
-      await mod.perform({ kind: 'lock' });
-      expect((await removed)?.statuses).toEqual(expect.arrayContaining(['322']));
-      await eventually(() => leftEvent(mod.events, id), 3_000, 'the non-member to leave');
-      expect(leftEvent(mod.events, id)?.reason).toBe('removed');
+      await present.join(mod.roomJid, 'Attendee');
+      const id = await mod.idOf('Attendee');
+      const coHost = await CoHost.join(server, mod.roomJid);
+      opened.push(coHost);
+      // Everyone who should stay was kept: the lock carries no note.
+      expect(await mod.perform({ kind: 'lock' })).toBeUndefined();
+      expect(mod.events.findLast((e) => e.type === 'meeting')).toMatchObject({ meeting: { locked: true } });
+      expect(await present.removal(500)).toBeUndefined();
+      expect(await present.chatRefused()).toBeUndefined();
+      expect(await coHost.affiliated('member')).toEqual([present.jid.split('/')[0]?.toLowerCase()]);
+      expect(leftEvent(mod.events, id)).toBeUndefined();
       const late = await intruder(server);
       expect(await late.join(mod.roomJid, 'Late')).toEqual({ ok: false, condition: 'registration-required' });
+    });
+
+    it('contains: intruders ejected as the members-only lock goes out are not left members and are refused on rejoin; the attendee stays', async () => {
+      const mod = await moderator(server, { settings: { lockMode: 'membersOnly' } });
+      const [attendee, early, late] = [await intruder(server), await intruder(server), await intruder(server)];
+      await attendee.join(mod.roomJid, 'Attendee');
+      await early.join(mod.roomJid, 'Intruder 1');
+      await late.join(mod.roomJid, 'Intruder 2');
+      const [idAttendee, id1, id2] = [await mod.idOf('Attendee'), await mod.idOf('Intruder 1'), await mod.idOf('Intruder 2')];
+      const coHost = await CoHost.join(server, mod.roomJid);
+      opened.push(coHost);
+      const [gone1, gone2] = [early.removal(), late.removal()];
+      // One eject is already on its way when the lock starts (never made a member); the other
+      // reaches the provider after the lock made everyone present a member (its membership is withdrawn).
+      const results = await Promise.all([
+        mod.perform({ kind: 'eject', participantId: id1 }),
+        mod.perform({ kind: 'lock' }),
+        mod.perform({ kind: 'eject', participantId: id2 }),
+      ]);
+      expect(results).toEqual([undefined, undefined, undefined]);
+      expect((await gone1)?.statuses).toContain('307');
+      expect((await gone2)?.statuses).toContain('307');
+      expect(await attendee.removal(500)).toBeUndefined();
+      expect(leftEvent(mod.events, idAttendee)).toBeUndefined();
+      expect(await coHost.affiliated('member')).toEqual([attendee.jid.split('/')[0]?.toLowerCase()]);
+      await expectKeptOut(mod, early, 'Intruder 1 again', false);
+      // ejabberd admits an address whose membership was withdrawn (affiliation none, role visitor)
+      // despite members-only: the provider removes them.
+      await expectKeptOut(mod, late, 'Intruder 2 again', server.name === 'ejabberd');
+      // The attendee who stayed can leave and come back: their membership holds.
+      await attendee.leave();
+      await eventually(() => leftEvent(mod.events, idAttendee), 3_000, 'the attendee to leave');
+      expect(await attendee.join(mod.roomJid, 'Attendee')).toMatchObject({ ok: true, presence: { affiliation: 'member' } });
     });
 
     it('mutes by revoking voice: the guest’s chat is refused, others still speak', async () => {
@@ -139,6 +194,24 @@ for (const { server, state } of servers) {
       expect(await guest.chatRefused()).toBeUndefined();
       await mod.perform({ kind: 'unmute', participantId: id });
       expect(await guest.chatRefused()).toBeUndefined();
+    });
+
+    it('mutes in an unmoderated room by making it moderated first, and says so; a second mute needs no change', async () => {
+      const mod = await moderator(server);
+      // Whatever the server's default (ejabberd's rooms start moderated), this room is not.
+      const coHost = await CoHost.join(server, mod.roomJid);
+      opened.push(coHost);
+      await coHost.configure({ 'muc#roomconfig_moderatedroom': '0' });
+      const [loud, other] = [await intruder(server), await intruder(server)];
+      await loud.join(mod.roomJid, 'Loud');
+      await other.join(mod.roomJid, 'Other');
+      expect(await loud.chatRefused()).toBeUndefined();
+      const first = await mod.perform({ kind: 'mute', participantId: await mod.idOf('Loud') });
+      expect(first).toEqual({ note: expect.stringMatching(/was not moderated.*made it moderated/) });
+      expect(await loud.chatRefused()).toBe('refused');
+      expect(await other.chatRefused()).toBeUndefined();
+      expect(await mod.perform({ kind: 'mute', participantId: await mod.idOf('Other') })).toBeUndefined();
+      expect(await other.chatRefused()).toBe('refused');
     });
 
     it('posts to everyone: each guest receives the moderator’s message', async () => {
@@ -192,6 +265,54 @@ for (const { server, state } of servers) {
       } else {
         expect(answer).toEqual({ ok: false, condition: 'forbidden' });
       }
+    });
+
+    it('keeps a guest ejected as the members-only lock goes out away after a voice toggle (PLATFORMS.md §3.2 quirk 5), seen from the guest’s side', async () => {
+      const mod = await moderator(server, { settings: { lockMode: 'membersOnly' } });
+      const guest = await intruder(server);
+      await guest.join(mod.roomJid, 'Toggled');
+      const id = await mod.idOf('Toggled');
+      await mod.perform({ kind: 'mute', participantId: id });
+      const coHost = await CoHost.join(server, mod.roomJid);
+      opened.push(coHost);
+      await coHost.setRole('Toggled', 'participant'); // another host gives the voice back
+      const removed = guest.removal();
+      await Promise.all([mod.perform({ kind: 'eject', participantId: id }), mod.perform({ kind: 'lock' })]);
+      expect((await removed)?.statuses).toContain('307');
+      expect(await coHost.affiliated('member')).toEqual([]);
+      await expectKeptOut(mod, guest, 'Toggled again', server.name === 'ejabberd');
+    });
+
+    it('updates the roster when another moderator grants and revokes the moderator role or an admin affiliation', async () => {
+      const mod = await moderator(server);
+      const coHost = await CoHost.join(server, mod.roomJid);
+      opened.push(coHost);
+      const guest = await intruder(server);
+      await guest.join(mod.roomJid, 'Helper');
+      const member = await Intruder.connect(server, 'tcp', server.member);
+      opened.push(member);
+      await member.join(mod.roomJid, 'Alice');
+      const [helper, alice] = [await mod.idOf('Helper'), await mod.idOf('Alice')];
+      const roleChanges = (id: string) =>
+        mod.events.flatMap((e) => (e.type === 'updated' && e.participantId === id && e.changes.role ? [e.changes.role] : []));
+      const joinedAs = (id: string) =>
+        mod.events.find((e): e is Extract<ProviderEvent, { type: 'joined' }> => e.type === 'joined' && e.participant.id === id)?.participant
+          .role;
+      expect([joinedAs(helper), joinedAs(alice)]).toEqual(['guest', 'attendee']);
+
+      await coHost.setRole('Helper', 'moderator');
+      await eventually(() => (roleChanges(helper).length === 1 ? true : undefined), 3_000, 'the grant to show');
+      await coHost.setRole('Helper', 'participant');
+      await eventually(() => (roleChanges(helper).length === 2 ? true : undefined), 3_000, 'the revocation to show');
+      expect(roleChanges(helper)).toEqual(['cohost', 'guest']);
+
+      await coHost.setAffiliation(`${server.member.username}@${server.domain}`, 'admin');
+      await eventually(() => (roleChanges(alice).length === 1 ? true : undefined), 3_000, 'the admin grant to show');
+      await coHost.setAffiliation(`${server.member.username}@${server.domain}`, 'none');
+      await eventually(() => (roleChanges(alice).length === 2 ? true : undefined), 3_000, 'the admin revocation to show');
+      expect(roleChanges(alice)).toEqual(['cohost', 'attendee']);
+      // Nobody left or joined again: the same participants, changed in place.
+      expect(mod.events.filter((e) => e.type === 'left')).toEqual([]);
     });
 
     it('refuses an action on Hostdeck’s own seat and on someone already gone', async () => {

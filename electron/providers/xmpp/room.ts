@@ -46,6 +46,8 @@ export class MucRoom {
   linkState: 'connected' | 'reconnecting' | 'disconnected' = 'connected';
   /** Nicks removed to enforce a ban or lock: their leave is reported with this reason. */
   readonly enforced = new Map<string, LeaveReason>();
+  /** Jitsi's lobby service, when the server has one: members-only then means newcomers wait there. */
+  lobbyService: string | undefined;
   /** Called for each newcomer after the join is reported (ban and lock enforcement). */
   onArrival: ((occupant: Occupant) => void) | undefined;
   private pending: Map<string, Occupant> | null = null;
@@ -80,7 +82,7 @@ export class MucRoom {
       title: title.slice(0, 500),
       status: this.status === 'destroyed' ? 'ended' : 'live',
       locked: this.locked,
-      controls: { ...UNKNOWN_CONTROLS },
+      controls: { ...UNKNOWN_CONTROLS, ...(this.lobbyService ? { waitingRoom: this.info.features.has('muc_membersonly') } : {}) },
       ...(this.linkState === 'connected' ? {} : { link: this.linkState }),
     };
   }

@@ -16,6 +16,8 @@ export const NS = {
   jitsiAudio: 'http://jitsi.org/jitmeet/audio',
   jitsiVideo: 'http://jitsi.org/jitmeet/video',
   originId: 'urn:xmpp:sid:0',
+  /** Jitsi's own elements (`json-message`, `end_conference`). */
+  jitsi: 'http://jitsi.org/jitmeet',
 } as const;
 
 export const MucRole = z.enum(['moderator', 'participant', 'visitor', 'none']);

@@ -80,7 +80,7 @@ describe('XMPP capabilities', () => {
   });
 
   it('follow the rights the server gave Hostdeck’s account, and say why when missing', () => {
-    const none = detectJitsi(undefined, []);
+    const none = detectJitsi(undefined);
     const owner = xmppCapabilities(self('moderator', 'owner'), none);
     for (const name of ['eject', 'ban', 'mute', 'lock', 'postChat', 'endForAll'] as const) expect(owner[name].available).toBe(true);
     const guest = xmppCapabilities(self('participant', 'none'), none);
@@ -93,23 +93,35 @@ describe('XMPP capabilities', () => {
     for (const status of Object.values(owner)) if (!status.available) expect(status.reason.length).toBeGreaterThan(10);
   });
 
-  it('tells a Jitsi server with a lobby or a focus apart from a plain XMPP server', () => {
-    const plain = xmppCapabilities(self('moderator', 'owner'), detectJitsi(undefined, []));
+  it('tells a Jitsi server apart by the components its domain advertises, and keeps what it cannot do unavailable', () => {
+    const plain = xmppCapabilities(self('moderator', 'owner'), detectJitsi(undefined));
+    expect(plain.waitingRoom).toMatchObject({ available: false, reason: expect.stringMatching(/no lobby/) });
+    expect(plain.muteAll).toMatchObject({ available: false, reason: expect.stringMatching(/moderation component/) });
     expect(plain.admit).toMatchObject({ available: false, reason: expect.stringMatching(/no lobby/) });
-    const info = { features: new Set<string>(), fields: new Map(), identities: [{ category: 'component', type: 'lobbyrooms' }] };
-    const focus: Occupant = {
-      nick: 'focus',
-      id: 'o-f',
-      jid: 'focus@auth.meet.example/x',
-      role: 'moderator',
-      affiliation: 'owner',
-      isSelf: false,
+    const info = {
+      features: new Set<string>(),
+      fields: new Map(),
+      identities: [
+        { category: 'component', type: 'lobbyrooms', name: 'lobby.meet.example' },
+        { category: 'component', type: 'av_moderation', name: 'avmoderation.meet.example' },
+        { category: 'component', type: 'end_conference', name: 'endconference.meet.example' },
+        // Not a component, or no usable address: ignored.
+        { category: 'server', type: 'im', name: 'x' },
+        { category: 'component', type: 'end_conference', name: 'bad address/with slash' },
+      ],
     };
-    const jitsi = detectJitsi(info, [focus]);
-    expect(jitsi).toEqual({ lobby: true, endConference: false, avModeration: false, focus: true });
+    const jitsi = detectJitsi(info);
+    expect(jitsi).toEqual({
+      lobby: 'lobby.meet.example',
+      avModeration: 'avmoderation.meet.example',
+      endConference: 'endconference.meet.example',
+    });
     const caps = xmppCapabilities(self('moderator', 'owner'), jitsi);
-    expect(caps.admit).toMatchObject({ available: false, reason: expect.stringMatching(/has a lobby/) });
-    expect(caps.muteAll).toMatchObject({ available: false, reason: expect.stringMatching(/focus is in the room/) });
+    for (const name of ['waitingRoom', 'muteAll', 'preventUnmute', 'endForAll'] as const) expect(caps[name].available).toBe(true);
+    expect(caps.admit).toMatchObject({ available: false, reason: expect.stringMatching(/does not admit/) });
+    const participant = xmppCapabilities(self('participant', 'member'), jitsi);
+    expect(participant.muteAll).toMatchObject({ available: false, reason: expect.stringMatching(/not a moderator/) });
+    expect(participant.waitingRoom).toMatchObject({ available: false, reason: expect.stringMatching(/owner/) });
   });
 });
 
@@ -153,6 +165,36 @@ describe.skipIf(!prosody.up)(
       const log = readFileSync(info.logFile, 'utf8');
       expect(log).toMatch(/"kind":"participant.left".*"reason":"ejected"/);
       expect(log).not.toContain('modpass');
+    });
+
+    it('shows the moderator, with the confirmed mute, that the room had to be made moderated first', async () => {
+      const { host, events } = xmppHost();
+      await host.commands.saveProviderSettings({ providerId: 'xmpp', values: settingsFor(TEST_SERVERS.prosody, uniqueRoom('notice')) });
+      const meetingId = (await host.commands.listMeetings({ providerId: 'xmpp' }))[0]?.meetingId ?? '';
+      await host.commands.attach({ providerId: 'xmpp', meetingId, options: {} });
+      const intruder = await Intruder.connect(TEST_SERVERS.prosody);
+      try {
+        await intruder.join(meetingId, 'Loud');
+        const id = await eventually(
+          () =>
+            events
+              .flatMap((e) => (e.name === 'roster' ? ('state' in e.payload ? e.payload.state.participants : e.payload.upserts) : []))
+              .find((p) => p.displayName === 'Loud')?.id,
+          5_000,
+          'the guest in the roster',
+        );
+        const outcome = (actionId: string) =>
+          events.find((e) => e.name === 'action' && e.payload.actionId === actionId && e.payload.status !== 'pending')?.payload;
+        await host.commands.runAction({ id: 'mute-1', kind: 'mute', participantId: id });
+        expect(await eventually(() => outcome('mute-1'), 5_000, 'the mute to settle')).toMatchObject({
+          status: 'confirmed',
+          reason: expect.stringMatching(/not moderated.*made it moderated/),
+        });
+        expect(await intruder.chatRefused()).toBe('refused');
+      } finally {
+        await intruder.close();
+      }
+      await host.commands.detach({});
     });
   },
 );

@@ -67,13 +67,19 @@ export async function openSession(
     await link.close();
     throw error;
   }
-  const moderation = new Moderation(room, link, config, problem);
+  const jitsi = detectJitsi(await discoInfo(link, config.domain));
+  room.lobbyService = jitsi.lobby;
+  const moderation = new Moderation(room, link, config, problem, jitsi);
   return {
     meeting: room.meeting(),
-    capabilities: xmppCapabilities(room.self, detectJitsi(await discoInfo(link, config.domain), room.occupants.values())),
+    capabilities: xmppCapabilities(room.self, jitsi),
     limits: XMPP_LIMITS,
     perform: (action, signal) => moderation.perform(action, signal),
-    readControls: async () => ({ locked: room.locked }),
+    readControls: async () => ({
+      locked: room.locked,
+      ...(jitsi.lobby ? { waitingRoom: room.info.features.has('muc_membersonly') } : {}),
+      ...(moderation.avModerationOn !== undefined ? { allowUnmute: !moderation.avModerationOn } : {}),
+    }),
     close: async () => {
       closed = true;
       await room.leave();

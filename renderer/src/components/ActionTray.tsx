@@ -10,7 +10,8 @@ function label(outcome: ActionOutcome, t: ReturnType<typeof useTranslation>['t']
 
 /**
  * Every action the moderator took, newest first: pending until the platform answers, then done or
- * failed with the reason and a retry. Nothing disappears until the moderator dismisses it.
+ * failed with the reason and a retry; a confirmed action shows the platform's note, if it gave one
+ * (e.g. a setting it had to change first). Nothing disappears until the moderator dismisses it.
  */
 export function ActionTray() {
   const { t } = useTranslation();
@@ -60,6 +61,7 @@ export function ActionTray() {
                 </ol>
               )}
               {o.status === 'failed' && o.reason && !o.plan && <p className="action-reason">{o.reason}</p>}
+              {o.status === 'confirmed' && o.reason && !o.plan && <p className="action-note">{o.reason}</p>}
               {o.status === 'pending' && (
                 <span className="action-buttons">
                   <button type="button" className="control control-quiet" onClick={() => void cancelAction(o.actionId)}>

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PlatformAction, PlatformIntent } from '../../../../shared/model/action';
 import { MemoryVault } from '../../../host/credentials/vault';
-import type { ProviderEvent, ProviderServices, ProviderSession } from '../../../host/provider';
+import type { ActionNote, ProviderEvent, ProviderServices, ProviderSession } from '../../../host/provider';
 import { realScheduler } from '../../../host/realScheduler';
 import { MemorySettingsStore } from '../../../host/settings/settingsStore';
 import { createXmppProvider } from '../xmppProvider';
@@ -15,7 +15,7 @@ export interface Moderated {
   /** The participant id the provider reported for `nick` (waits for the join). */
   idOf(nick: string, timeoutMs?: number): Promise<string>;
   /** Runs an action the way the host would (with an id and an abort signal). */
-  perform(intent: PlatformIntent, timeoutMs?: number): Promise<void>;
+  perform(intent: PlatformIntent, timeoutMs?: number): Promise<void | ActionNote>;
   close(): Promise<void>;
 }
 

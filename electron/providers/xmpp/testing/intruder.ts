@@ -100,7 +100,9 @@ export class Intruder {
   }
 
   /** Waits until the room removes this guest; the status codes and whether the room was destroyed. */
-  async removal(timeoutMs = 5_000): Promise<{ statuses: string[]; destroyed: boolean; reason?: string } | undefined> {
+  async removal(
+    timeoutMs = 5_000,
+  ): Promise<{ statuses: string[]; destroyed: boolean; reason?: string; destroyReason?: string } | undefined> {
     const presence = await this.next((el) => {
       const p = this.ownPresence(el);
       return p?.type === 'unavailable' ? p : undefined;
@@ -110,6 +112,7 @@ export class Intruder {
       statuses: presence.statuses,
       destroyed: presence.destroyed !== undefined,
       ...(presence.reason ? { reason: presence.reason } : {}),
+      ...(presence.destroyed?.reason ? { destroyReason: presence.destroyed.reason } : {}),
     };
   }
 
