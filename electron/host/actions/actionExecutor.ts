@@ -131,6 +131,7 @@ export class ActionExecutor {
     record.cancelled = true;
     record.abort?.abort();
     record.cancelRetry?.();
+    if (record.action && isCompositeAction(record.action)) this.plans.cancel(actionId);
     for (const child of record.outcome.children ?? []) this.cancel(child);
     this.settle(record, { status: 'failed', reason: 'Cancelled by the moderator.', retryable: true });
     return record.outcome;

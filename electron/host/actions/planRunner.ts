@@ -35,6 +35,8 @@ interface Running {
   state: PlanState;
   /** Child action id by step id. */
   children: Map<string, string>;
+  /** The moderator cancelled the plan: nothing more is launched and it does not settle itself. */
+  cancelled?: boolean;
 }
 
 /** Child action ids are `<parent>-<step>`, kept within the 64-character id limit. */
@@ -126,9 +128,20 @@ export class PlanRunner {
     this.apply(parentId, running, transition);
   }
 
+  /**
+   * Stops a running plan before the executor cancels its steps: a step that settles from now on
+   * launches nothing after it (no dependent step, no sweep of late intruders), and the plan leaves
+   * its own outcome to the executor, which records the cancellation.
+   */
+  cancel(parentId: string): void {
+    const running = this.running.get(parentId);
+    if (running) running.cancelled = true;
+  }
+
   retry(parentId: string): void {
     const running = this.running.get(parentId);
     if (!running) return;
+    running.cancelled = false;
     let state = running.state;
     const relaunch: string[] = [];
     for (const step of running.plan.steps) {
@@ -157,7 +170,8 @@ export class PlanRunner {
       { ok: outcome.status === 'confirmed', ...(outcome.reason ? { reason: outcome.reason } : {}) },
       this.options.scheduler.now(),
     );
-    if (running.plan.id === 'contain' && link.stepId === 'lock' && outcome.status === 'confirmed') {
+    if (running.cancelled) transition = { state: transition.state, launch: [] };
+    else if (running.plan.id === 'contain' && link.stepId === 'lock' && outcome.status === 'confirmed') {
       // Intruders who joined while the lock was on its way are ejected too; after it, none can join.
       const swept = this.sweep(running, transition.state);
       if (swept) {
@@ -211,7 +225,7 @@ export class PlanRunner {
       };
     });
     const change: Partial<ActionOutcome> = { plan: { name: plan.name, steps }, children: [...running.children.values()] };
-    if (state.status !== 'running' && this.options.outcomeOf(parentId)?.status === 'pending') {
+    if (state.status !== 'running' && !running.cancelled && this.options.outcomeOf(parentId)?.status === 'pending') {
       const failed = steps.filter((s) => s.status === 'failed');
       const skipped = steps.filter((s) => s.status === 'skipped');
       const parts = [
