@@ -1,35 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LogEntry } from '../../shared/incident/entry';
 import type { ActionOutcome, PlatformAction } from '../../shared/model/action';
-import { createRehearsalProvider } from '../providers/rehearsal/rehearsalProvider';
-import type { Provider } from './provider';
-import { advance, createTestHost, settle } from './testing';
+import { advance, createTestHost, recordingRehearsal, settle } from './testing';
 
 let cleanup: (() => Promise<void>) | undefined;
 afterEach(async () => {
   await cleanup?.();
   cleanup = undefined;
 });
-
-/**
- * The rehearsal provider, with every call that reaches the platform recorded: the simulated
- * meeting itself is unchanged, the record is how the test sees what was sent.
- */
-function recordingRehearsal(sent: PlatformAction[]): Provider {
-  const provider = createRehearsalProvider();
-  return {
-    ...provider,
-    attach: async (meetingId, options, context) => {
-      const session = await provider.attach(meetingId, options, context);
-      const perform = session.perform.bind(session);
-      session.perform = (action, signal) => {
-        sent.push(action);
-        return perform(action, signal);
-      };
-      return session;
-    },
-  };
-}
 
 async function attached(options: Record<string, unknown>) {
   const sent: PlatformAction[] = [];
