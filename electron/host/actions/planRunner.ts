@@ -1,6 +1,7 @@
 import type { EntryBody } from '../../../shared/incident/entry';
 import type { Action, ActionOutcome, PlatformAction } from '../../../shared/model/action';
 import {
+  describeStep,
   extendPlan,
   retryStep,
   settleStep,
@@ -121,7 +122,7 @@ export class PlanRunner {
           id: s.id,
           kind: s.intent.kind,
           status: transition.state.steps[s.id]?.status ?? 'waiting',
-          ...reasonOf(transition.state, s.id),
+          ...loggedReason(transition.state, s.id),
         })),
       },
     });
@@ -230,7 +231,7 @@ export class PlanRunner {
       const skipped = steps.filter((s) => s.status === 'skipped');
       const parts = [
         ...(failed.length ? [`Failed: ${failed.map((s) => `${s.id} (${s.reason ?? 'no reason given'})`).join('; ')}.`] : []),
-        ...(skipped.length ? [`Skipped: ${skipped.map((s) => `${s.id} (${s.reason ?? ''})`).join('; ')}.`] : []),
+        ...(skipped.length ? [`Skipped: ${skipped.map((s) => `${s.id} (${describeStep(state.steps[s.id]) ?? ''})`).join('; ')}.`] : []),
         ...(steps.length === 0 ? ['Nothing to change: every control is already as it was.'] : []),
       ];
       const now = this.options.scheduler.now();
@@ -258,6 +259,13 @@ export class PlanRunner {
   }
 }
 
+/** The step's reason with the plan's manual fallback, for the incident log. */
+function loggedReason(state: PlanState, stepId: string): { reason?: string } {
+  const reason = describeStep(state.steps[stepId]);
+  return reason !== undefined ? { reason } : {};
+}
+
+/** The step's reason in the platform's words; the console adds its own translated manual fallback. */
 function reasonOf(state: PlanState, stepId: string): { reason?: string } {
   const reason = state.steps[stepId]?.reason;
   return reason !== undefined ? { reason } : {};
