@@ -297,6 +297,7 @@ export const en = {
     kind_action: 'Action',
     kind_confirm: 'Confirm',
     json: 'Script (JSON)',
+    saveHint: 'Ctrl+S (⌘S on a Mac) saves while you type; Tab moves on.',
     copy: 'copy',
     copyEdit: 'Copy and edit',
     edit: 'Edit',

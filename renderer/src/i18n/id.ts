@@ -304,6 +304,7 @@ export const id: Messages = {
     kind_wait: 'Tunggu',
     kind_action: 'Tindakan',
     kind_confirm: 'Konfirmasi',
+    saveHint: 'Ctrl+S (⌘S di Mac) menyimpan saat Anda mengetik; Tab berpindah ke kontrol berikutnya.',
     json: 'Naskah (JSON)',
     copy: 'salinan',
     copyEdit: 'Salin dan ubah',
