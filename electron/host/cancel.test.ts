@@ -114,6 +114,33 @@ describe('cancelling actions', () => {
     expect((await host.commands.getLogTail({ limit: 5000 })).some((e) => e.kind === 'plan.finished')).toBe(false);
   });
 
+  it('a Contain whose steps all failed, retried: it is pending again, its steps run again, and it settles anew', async () => {
+    // The first 24 calls are refused with 429: each of Contain's six steps spends its four attempts.
+    // (The limiter's own budget is set high: it refills on the wall clock, which this test outruns.)
+    const { host, scheduler, outcome, log } = await attached({ stormCalls: 24, stormRetryAfterMs: 100, rateLimitPerSecond: 1_000 });
+    await host.commands.runAction({ id: 'contain', kind: 'contain', participantIds: [] });
+    await advance(scheduler, 3_000, 100);
+    const failed = await outcome('contain');
+    expect(failed).toMatchObject({ status: 'failed', retryable: true, reason: expect.stringMatching(/^Failed: lock \(429/) });
+    expect(failed.plan?.steps.map((s) => s.status)).toEqual(Array(6).fill('failed'));
+
+    expect(await host.commands.retryAction({ actionId: 'contain' })).toMatchObject({ status: 'pending', attempts: 1 });
+    await advance(scheduler, 1_000, 100);
+    const retried = await outcome('contain');
+    expect(retried).toMatchObject({ status: 'confirmed', retryable: false });
+    expect(retried.reason).toBeUndefined();
+    expect(retried.plan?.steps.map((s) => s.status)).toEqual(Array(6).fill('confirmed'));
+    expect((await host.commands.getSnapshot({}))!.state.meeting.locked).toBe(true);
+    const entries = await log();
+    expect(entries.filter((e) => e.kind === 'plan.finished').map((e) => (e.kind === 'plan.finished' ? e.data.status : ''))).toEqual([
+      'failed',
+      'confirmed',
+    ]);
+    expect(entries.find((e) => e.kind === 'action.attempt' && e.data.actionId === 'contain')).toMatchObject({
+      data: { attempt: 1, previousError: expect.stringMatching(/^Failed: lock/) },
+    });
+  });
+
   it('cancelling an action that has already settled changes nothing', async () => {
     const { host, scheduler, outcome, failedInLog } = await attached({});
     await host.commands.runAction({ id: 'lock-1', kind: 'lock' });

@@ -26,6 +26,8 @@ export interface PlanRunnerOptions {
   /** Retries a failed child action. */
   retryChild?: (actionId: string) => void;
   update: (actionId: string, change: Partial<ActionOutcome>) => void;
+  /** Puts a settled composite action back to pending, for a retry of its failed steps. */
+  reopen?: (actionId: string) => void;
   outcomeOf: (actionId: string) => ActionOutcome | undefined;
   /** Which steps Contain takes at this event. */
   containSteps?: () => ContainSteps;
@@ -151,6 +153,8 @@ export class PlanRunner {
       relaunch.push(step.id);
     }
     running.state = state;
+    // The plan is under way again: its outcome goes back to pending and settles anew when the steps do.
+    if (relaunch.length > 0) this.options.reopen?.(parentId);
     this.publish(parentId, running);
     for (const stepId of relaunch) {
       const child = running.children.get(stepId);
@@ -241,7 +245,7 @@ export class PlanRunner {
         retryable: failed.length > 0,
         settledAt: now,
         latencyMs: now - (this.options.outcomeOf(parentId)?.requestedAt ?? now),
-        ...(parts.length ? { reason: parts.join(' ') } : {}),
+        ...(parts.length ? { reason: clip(parts.join(' '), 2000) } : {}),
       });
       this.options.log({
         kind: 'plan.finished',
@@ -269,4 +273,9 @@ function loggedReason(state: PlanState, stepId: string): { reason?: string } {
 function reasonOf(state: PlanState, stepId: string): { reason?: string } {
   const reason = state.steps[stepId]?.reason;
   return reason !== undefined ? { reason } : {};
+}
+
+/** An outcome's reason is at most 2,000 characters on the wire: a long list of failed steps is cut, saying so. */
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
