@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LogEntry } from '../../shared/incident/entry';
 import type { ActionOutcome, PlatformAction } from '../../shared/model/action';
-import { advance, createTestHost, recordingRehearsal, settle } from './testing';
+import { recordingRehearsal } from '../providers/rehearsal/recordingRehearsal';
+import { advance, createTestHost, settle } from './testing';
 
 let cleanup: (() => Promise<void>) | undefined;
 afterEach(async () => {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LogEntry } from '../../shared/incident/entry';
 import type { ActionOutcome, PlatformAction } from '../../shared/model/action';
-import { advance, createTestHost, recordingRehearsal, type SentCall } from './testing';
+import { recordingRehearsal, type SentCall } from '../providers/rehearsal/recordingRehearsal';
+import { advance, createTestHost } from './testing';
 
 let cleanup: (() => Promise<void>) | undefined;
 afterEach(async () => {

@@ -6,7 +6,6 @@ import { ManualScheduler } from '../../shared/util/manualScheduler';
 import { createRehearsalProvider } from '../providers/rehearsal/rehearsalProvider';
 import { MemoryVault } from './credentials/vault';
 import { createHost, type Host } from './host';
-import type { PlatformAction } from '../../shared/model/action';
 import type { Provider, ProviderServices } from './provider';
 import { MemorySettingsStore } from './settings/settingsStore';
 
@@ -84,31 +83,4 @@ async function quiesce(scheduler: ManualScheduler): Promise<void> {
     stable = scheduler.pending === last ? stable + 1 : 0;
     last = scheduler.pending;
   }
-}
-
-/** A call that reached the platform, and when (on the wall clock, which the limiter runs on). */
-export interface SentCall {
-  action: PlatformAction;
-  at: number;
-}
-
-/**
- * The rehearsal provider, with every call that reaches the platform recorded: the simulated
- * meeting itself is unchanged, the record is how a test sees what was sent and when.
- */
-export function recordingRehearsal(sent: PlatformAction[], calls: SentCall[] = []): Provider {
-  const provider = createRehearsalProvider();
-  return {
-    ...provider,
-    attach: async (meetingId, options, context) => {
-      const session = await provider.attach(meetingId, options, context);
-      const perform = session.perform.bind(session);
-      session.perform = (action, signal) => {
-        sent.push(action);
-        calls.push({ action, at: Date.now() });
-        return perform(action, signal);
-      };
-      return session;
-    },
-  };
 }
