@@ -24,7 +24,8 @@ const NODE_BUILTINS = [
   'worker_threads',
 ];
 const nodePaths = NODE_BUILTINS.map((name) => ({ name, message: 'This layer runs outside Node: no Node built-ins.' }));
-const noElectron = { group: ['electron', 'electron/*'], message: 'Only electron/main and electron/preload may import electron.' };
+// The electron package and its subpaths only: a relative path into this project's electron/ folder is not Electron.
+const noElectron = { regex: '^electron(/|$)', message: 'Only electron/main and electron/preload may import electron.' };
 const noNode = { group: ['node:*'], message: 'This layer runs outside Node: no Node built-ins.' };
 const noReact = {
   group: ['react', 'react-dom', 'react/*', 'react-dom/*', 'zustand', 'zustand/*', 'i18next', 'react-i18next'],
@@ -132,5 +133,21 @@ export default tseslint.config(
   {
     files: ['e2e/**/*.ts', '*.config.ts', '*.config.js', 'scripts/**/*.{ts,mjs}', 'bench/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // Tests, tools and benchmarks drive the app from outside; Electron is launched through
+    // Playwright's _electron, never imported (requiring it would try to download the binary).
+    files: [
+      'e2e/**/*.ts',
+      '*.config.ts',
+      'scripts/**/*.{ts,mjs}',
+      'bench/**/*.ts',
+      'shared/**/*.test.ts',
+      'electron/**/*.test.ts',
+      'renderer/**/*.test.{ts,tsx}',
+      'renderer/src/testing/**',
+    ],
+    ignores: ['electron/main/**', 'electron/preload/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron] }] },
   },
 );

@@ -6,9 +6,15 @@ import { _electron as electron, expect, test, type ElectronApplication } from '@
 import { installedElectronBinary } from '../support/electronBinary';
 
 const binary = installedElectronBinary();
+// Linux needs a display server for a window (CI runs the tests under xvfb-run).
+const noDisplay = process.platform === 'linux' && !process.env['DISPLAY'] && !process.env['WAYLAND_DISPLAY'];
+// Chromium refuses to run as root with its sandbox on; CI runs as root.
+const sandboxArgs = process.env['CI'] || process.getuid?.() === 0 ? ['--no-sandbox'] : [];
 
 if (!binary) {
   test.skip('Electron shell — skipped: no Electron binary is installed here (electron downloads it on first launch, and this machine cannot reach the download)', () => {});
+} else if (noDisplay) {
+  test.skip('Electron shell — skipped: no display (DISPLAY or WAYLAND_DISPLAY) to open a window on; run the tests under xvfb-run', () => {});
 } else {
   let app: ElectronApplication;
   let dataDir: string;
@@ -17,7 +23,7 @@ if (!binary) {
     dataDir = mkdtempSync(join(tmpdir(), 'hostdeck-electron-'));
     app = await electron.launch({
       executablePath: binary,
-      args: [resolve('out/main/index.js'), ...(process.env['CI'] ? ['--no-sandbox'] : [])],
+      args: [resolve('out/main/index.js'), ...sandboxArgs],
       env: { ...process.env, HOSTDECK_DATA_DIR: dataDir },
     });
   });

@@ -19,16 +19,15 @@ export interface RunningWebShell {
   stop(): Promise<void>;
 }
 
-/** Starts browser mode (`out/main/web.js`, built beforehand) on a free loopback port with its own data folder. */
-export async function startWebShell(): Promise<RunningWebShell> {
+/**
+ * Starts browser mode (`out/main/web.js`, built beforehand) on a free loopback port with its own data
+ * folder; `entry` replaces the script and Node flags (e.g. the Zoom meeting-window variant).
+ */
+export async function startWebShell(entry: string[] = [resolve('out/main/web.js')]): Promise<RunningWebShell> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hostdeck-e2e-'));
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [resolve('out/main/web.js'), '--json', '--data-dir', dataDir, '--moderator', 'e2e moderator'],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child: ChildProcess = spawn(process.execPath, [...entry, '--json', '--data-dir', dataDir, '--moderator', 'e2e moderator'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const output: string[] = [];

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import WebSocket from 'ws';
 import { expect, test } from '../support/fixtures';
 
@@ -54,14 +56,41 @@ test('a malformed message gets an error reply and the host keeps serving', async
     ws.send(JSON.stringify({ t: 'call', id: 1, name: 'runAction', input: { id: 'x y', kind: 'lock' } }));
     ws.send(JSON.stringify({ t: 'call', id: 2, name: 'doesNotExist', input: {} }));
     ws.send(JSON.stringify({ t: 'nonsense' }));
+    ws.send('{not json');
+    ws.send(new Uint8Array([1, 2, 3]));
     ws.send(JSON.stringify({ t: 'call', id: 3, name: 'getOverview', input: {} }));
     await new Promise((r) => setTimeout(r, 500));
     return received.filter((m) => (m as { t: string }).t === 'reply').sort((a, b) => (a as { id: number }).id - (b as { id: number }).id);
   });
+  // The schema failure, the text that is not JSON and the binary frame each get an error reply; the
+  // socket stays open and the next call is answered.
   expect(replies).toEqual([
     { t: 'reply', id: 0, reply: { ok: false, error: expect.objectContaining({ code: 'invalidInput' }) } },
+    {
+      t: 'reply',
+      id: 0,
+      reply: { ok: false, error: expect.objectContaining({ code: 'invalidInput', message: expect.stringContaining('not JSON') }) },
+    },
+    {
+      t: 'reply',
+      id: 0,
+      reply: { ok: false, error: expect.objectContaining({ code: 'invalidInput', message: expect.stringContaining('binary') }) },
+    },
     { t: 'reply', id: 1, reply: { ok: false, error: expect.objectContaining({ code: 'invalidInput' }) } },
     { t: 'reply', id: 2, reply: { ok: false, error: expect.objectContaining({ code: 'unknownCommand' }) } },
     { t: 'reply', id: 3, reply: { ok: true, value: expect.objectContaining({ shell: 'web' }) } },
   ]);
+});
+
+test('browser mode refuses to listen beyond loopback unless told to, before binding anything', () => {
+  for (const address of ['0.0.0.0', '::', '192.0.2.10']) {
+    const run = spawnSync(process.execPath, [resolve('out/main/web.js'), '--host', address, '--json'], {
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`Refusing to bind ${address}`);
+    expect(run.stderr).toContain('--allow-remote');
+    expect(run.stdout).toBe('');
+  }
 });

@@ -90,6 +90,48 @@ test('the log viewer: the whole session as a timeline, filtered, evidence marked
   expect(shell.logEntries().filter((e) => e.kind === 'note')).toHaveLength(2);
 });
 
+test('the log viewer jumps from an entry to the participant it is about', async ({ page, shell }) => {
+  const intruders = await containIntrusion(page, shell);
+  const intruder = intruders[0]!;
+  const arrival = shell.logEntries().find((e) => e.kind === 'participant.joined' && e.data.participant.displayName === intruder);
+  if (arrival?.kind !== 'participant.joined') throw new Error(`no arrival entry for ${intruder}`);
+  const intruderId = arrival.data.participant.id;
+  const flag = shell.logEntries().find((e) => e.kind === 'participant.flagged' && e.data.participantId === intruderId);
+  if (!flag) throw new Error(`no flag entry for ${intruder}`);
+
+  await page.getByTestId('open-logs').click();
+  const viewer = page.getByTestId('log-viewer');
+  await viewer.getByPlaceholder('Participant name or id').fill(intruderId);
+  const row = viewer.locator(`.viewer-row[data-seq="${flag.seq}"]`);
+  await expect(row).toBeVisible();
+  // Entries about nobody in particular offer no jump.
+  await viewer.getByPlaceholder('Participant name or id').fill('');
+  await expect(viewer.locator('.viewer-row[data-kind="session.started"]').getByTestId('show-participant')).toHaveCount(0);
+  await viewer.getByPlaceholder('Participant name or id').fill(intruderId);
+
+  await row.getByRole('button', { name: 'Show participant' }).click();
+  await expect(viewer).toBeHidden();
+  const detail = page.getByTestId('participant-detail');
+  await expect(detail).toBeVisible();
+  await expect(detail.locator('code')).toHaveText(intruderId);
+  await expect(detail.getByRole('heading', { level: 2 })).toBeVisible();
+  // The participant was removed by Contain: the detail says so and lists the flag with its reasons.
+  await expect(detail).toContainText('ejected');
+  await expect(detail.getByTestId('risk-flags').locator('li').first()).toBeVisible();
+
+  // The jump works from another participant's arrival entry too (someone still in the meeting).
+  const joined = shell
+    .logEntries()
+    .find((e) => e.kind === 'participant.joined' && e.data.participant.role === 'attendee' && e.data.participant.identity.email);
+  if (joined?.kind !== 'participant.joined') throw new Error('no invited attendee in the log');
+  const otherId = joined.data.participant.id;
+  await page.getByTestId('open-logs').click();
+  await viewer.getByPlaceholder('Participant name or id').fill(otherId);
+  await viewer.locator(`.viewer-row[data-seq="${joined.seq}"]`).getByRole('button', { name: 'Show participant' }).click();
+  await expect(page.getByTestId('participant-detail').locator('code')).toHaveText(otherId);
+  await expect(page.getByTestId('participant-detail')).toContainText(joined.data.participant.identity.email ?? '');
+});
+
 test('exports: CSV and JSON carry every entry, redaction removes every name, and the report prints to PDF in Bahasa Indonesia', async ({
   page,
   shell,

@@ -82,4 +82,10 @@ test('the Webex drill in browser mode: settings and PKCE sign-in in the console,
   expect(entries.some((e) => e.kind === 'meeting.locked')).toBe(true);
   expect(entries.some((e) => e.kind === 'action.confirmed' && e.data.outcome.kind === 'endForAll')).toBe(true);
   expect(JSON.stringify(entries)).not.toMatch(/access_token|refresh_token|Bearer /);
+
+  // Sign out from the same screen: the fake Webex revokes both tokens, and the console says so.
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await form.getByRole('button', { name: 'Sign out' }).click();
+  await expect(form.getByText(/Signed out: Webex revoked the sign-in, and its tokens are deleted from this computer/)).toHaveRole('status');
+  await expect(form.getByRole('button', { name: 'Sign in…' })).toBeVisible();
 });

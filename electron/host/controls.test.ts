@@ -1,7 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ActionOutcome } from '../../shared/model/action';
-import type { Participant } from '../../shared/model/participant';
-import { advance, createTestHost } from './testing';
+import { advance, rehearsalUnderway } from './testing';
 
 let cleanup: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -10,24 +8,9 @@ afterEach(async () => {
 });
 
 async function underway(scenario = 'intrusion', options: Record<string, unknown> = {}) {
-  const t = createTestHost();
+  const t = await rehearsalUnderway(scenario, options);
   cleanup = t.cleanup;
-  await t.host.commands.attach({
-    providerId: 'rehearsal',
-    meetingId: scenario,
-    options: { seed: 4, startAt: 'beforeIntrusion', latencyMs: 30, jitterMs: 0, ...options },
-  });
-  await advance(t.scheduler, 90_000, 30_000);
-  const participants = async (): Promise<Participant[]> => (await t.host.commands.getSnapshot({}))?.state.participants ?? [];
-  const intruders = (await participants()).filter((p) => p.alerts.length > 0 && p.presence === 'inMeeting');
-  const run = async (action: Record<string, unknown>, wait = 100): Promise<ActionOutcome> => {
-    const id = `a${Math.random().toString(36).slice(2, 10)}`;
-    await t.host.commands.runAction({ id, ...action } as never);
-    await advance(t.scheduler, wait);
-    return (await t.host.commands.listActions({})).find((o) => o.actionId === id) as ActionOutcome;
-  };
-  const meeting = async () => (await t.host.commands.getSnapshot({}))?.state.meeting;
-  return { ...t, participants, intruders, run, meeting };
+  return t;
 }
 
 describe('every control on the rehearsal platform', () => {

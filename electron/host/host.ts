@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { HostCommands } from '../../shared/contract/commands';
 import type { EventName, EventPayload, HostEvent } from '../../shared/contract/events';
+import type { Revocation } from '../../shared/contract/providerSettings';
 import { HostdeckError } from '../../shared/contract/reply';
 import type { SessionInfo } from '../../shared/contract/session';
 import type { Actor, EntryBody, LogEntry } from '../../shared/incident/entry';
@@ -380,8 +381,8 @@ export function createHost(options: HostOptions): Host {
 
     async signOut({ providerId }) {
       const provider = registry.get(providerId);
-      await provider.signOut?.();
-      return provider.status();
+      const revocation: Revocation = (await provider.signOut?.()) ?? { revocation: 'notOffered' };
+      return { ...revocation, status: await provider.status() };
     },
   };
 

@@ -2,7 +2,7 @@ import type { PlatformAction, PlatformActionKind } from '../../shared/model/acti
 import type { Capabilities } from '../../shared/model/capability';
 import type { Meeting, MeetingControls, MeetingSummary, ProviderId } from '../../shared/model/meeting';
 import type { BlockedJoin, Identity, LeaveReason, MediaAlert, Participant } from '../../shared/model/participant';
-import type { ProviderStatus, SettingsField } from '../../shared/contract/providerSettings';
+import type { ProviderStatus, Revocation, SettingsField } from '../../shared/contract/providerSettings';
 import type { ExpectedAttendee } from '../../shared/risk/attendees';
 import type { Scheduler } from '../../shared/util/time';
 import type { CredentialVault } from './credentials/vault';
@@ -169,8 +169,11 @@ export interface Provider {
   saveSettings?(values: Readonly<Record<string, string>>): Promise<void>;
   /** Starts the platform's sign-in (e.g. OAuth in the system browser); resolves when signed in. */
   signIn?(): Promise<void>;
-  /** Revokes and forgets the account's tokens. */
-  signOut?(): Promise<void>;
+  /**
+   * Forgets the account's tokens (always, even when revocation fails) and revokes them at the
+   * platform where it has a revocation endpoint; says which.
+   */
+  signOut?(): Promise<Revocation>;
   listMeetings(): Promise<MeetingSummary[]>;
   /** `options` comes from the renderer: the provider parses it with its own schema. */
   attach(meetingId: string, options: unknown, context: ProviderContext): Promise<ProviderSession>;

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HostEvent } from '../../shared/contract/events';
+import type { ActionOutcome } from '../../shared/model/action';
+import type { Participant } from '../../shared/model/participant';
 import { ManualScheduler } from '../../shared/util/manualScheduler';
 import { createRehearsalProvider } from '../providers/rehearsal/rehearsalProvider';
 import { MemoryVault } from './credentials/vault';
@@ -83,4 +85,28 @@ async function quiesce(scheduler: ManualScheduler): Promise<void> {
     stable = scheduler.pending === last ? stable + 1 : 0;
     last = scheduler.pending;
   }
+}
+
+/**
+ * A test host attached to a rehearsal scenario and played for `playMs` of virtual time, with
+ * helpers to read the roster and the meeting and to run an action and wait for its outcome.
+ */
+export async function rehearsalUnderway(scenario = 'intrusion', options: Record<string, unknown> = {}, playMs = 90_000) {
+  const t = createTestHost();
+  await t.host.commands.attach({
+    providerId: 'rehearsal',
+    meetingId: scenario,
+    options: { seed: 4, startAt: 'beforeIntrusion', latencyMs: 30, jitterMs: 0, ...options },
+  });
+  await advance(t.scheduler, playMs, 30_000);
+  const participants = async (): Promise<Participant[]> => (await t.host.commands.getSnapshot({}))?.state.participants ?? [];
+  const intruders = (await participants()).filter((p) => p.alerts.length > 0 && p.presence === 'inMeeting');
+  const run = async (action: Record<string, unknown>, wait = 100): Promise<ActionOutcome> => {
+    const id = `a${Math.random().toString(36).slice(2, 10)}`;
+    await t.host.commands.runAction({ id, ...action } as never);
+    await advance(t.scheduler, wait);
+    return (await t.host.commands.listActions({})).find((o) => o.actionId === id) as ActionOutcome;
+  };
+  const meeting = async () => (await t.host.commands.getSnapshot({}))?.state.meeting;
+  return { ...t, participants, intruders, run, meeting };
 }

@@ -80,12 +80,22 @@ export async function printHtmlToPdf(html: string): Promise<Uint8Array> {
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       javascript: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
       partition: 'report-print',
       spellcheck: false,
     },
   });
+  // Its session answers no permission request (the app-wide handlers cover the default session only).
+  const ses = window.webContents.session;
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
   // A private temporary file rather than a data: URL, which Chromium caps at 2 MB (a long event's
   // report can be larger).
   const dir = await mkdtemp(join(tmpdir(), 'hostdeck-report-'));

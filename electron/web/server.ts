@@ -1,12 +1,14 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostname, networkInterfaces } from 'node:os';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { describeIssues } from '../../shared/contract/reply';
 import { MAX_CLIENT_MESSAGE_BYTES, WireCall, type WireFromHost } from '../../shared/contract/wire';
 import { dispatch } from '../host/dispatch';
 import type { Host } from '../host/host';
 import { REPORT_CSP } from '../../shared/incident/report';
+import { allowedHostNames, shownHost } from './bindPolicy';
 import { readStaticFile, SECURITY_HEADERS } from './staticFiles';
 
 export interface WebServerOptions {
@@ -29,7 +31,6 @@ export interface WebServer {
 }
 
 const COOKIE_PREFIX = 'hostdeck-';
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -55,10 +56,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const token = options.token ?? randomBytes(32).toString('base64url');
   let port = options.port;
   const cookieName = (): string => `${COOKIE_PREFIX}${port}`;
-  const allowedHosts = (): Set<string> => {
-    const names = new Set([...LOOPBACK, options.bindAddress.includes(':') ? `[${options.bindAddress}]` : options.bindAddress]);
-    return new Set([...names].map((h) => `${h}:${port}`));
-  };
+  const hostNames = allowedHostNames(options.bindAddress, networkInterfaces(), hostname());
+  const allowedHosts = (): Set<string> => new Set([...hostNames].map((h) => `${h}:${port}`));
   const hostAllowed = (request: IncomingMessage): boolean => allowedHosts().has((request.headers.host ?? '').toLowerCase());
   const authorized = (request: IncomingMessage): boolean => {
     const presented = cookieToken(request, cookieName());
@@ -151,8 +150,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
           if (isBinary) throw new Error('binary frames are not accepted');
           raw = JSON.parse(String(data));
         } catch (error) {
-          options.host.reportRejected('websocket', (error as Error).message);
-          return ws.close(1003, 'Unsupported data');
+          // Logged and answered like any malformed message; the connection stays usable.
+          const reason = isBinary ? 'binary frames are not accepted' : `not JSON (${(error as Error).message})`;
+          options.host.reportRejected('websocket', reason);
+          return send({
+            t: 'reply',
+            id: 0,
+            reply: { ok: false, error: { code: 'invalidInput', message: `Malformed message: ${reason}` } },
+          });
         }
         const call = WireCall.safeParse(raw);
         if (!call.success) {
@@ -174,9 +179,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     server.listen(options.port, options.bindAddress, () => resolve());
   });
   port = (server.address() as AddressInfo).port;
-  const shownHost = options.bindAddress.includes(':') ? `[${options.bindAddress}]` : options.bindAddress;
   return {
-    url: `http://${shownHost}:${port}/?token=${token}`,
+    url: `http://${shownHost(options.bindAddress, networkInterfaces())}:${port}/?token=${token}`,
     port,
     token,
     close: async () => {

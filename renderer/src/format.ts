@@ -9,7 +9,16 @@ export function formatOffset(at: number, startedAt: number | undefined): string 
   return `+${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
 }
 
+/** One formatter per language: building an `Intl.DateTimeFormat` costs far more than using one. */
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
 /** Local wall-clock time with seconds, e.g. `14:05:09`. */
 export function formatClock(iso: string | number, language: string): string {
-  return new Date(iso).toLocaleTimeString(language === 'id' ? 'id-ID' : 'en-GB', { hour12: false });
+  const locale = language === 'id' ? 'id-ID' : 'en-GB';
+  let clock = clocks.get(locale);
+  if (!clock) {
+    clock = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+    clocks.set(locale, clock);
+  }
+  return clock.format(new Date(iso));
 }

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { LogEntry } from '../../shared/incident/entry';
+import { ACTION_KINDS, PARTICIPANT_ACTION_KINDS } from '../../shared/model/action';
 
 /** What a log line shows: who it is about (rendered as an inert name) and what happened. */
 export interface LogSummary {
@@ -11,6 +12,13 @@ function describeChange(key: string, to: unknown): string {
   if (typeof to === 'boolean') return `${key} ${to ? 'on' : 'off'}`;
   if (Array.isArray(to)) return `${key}: ${to.join(', ') || '–'}`;
   return `${key} → ${String(to)}`;
+}
+
+/** An action's name in the moderator's language ("Eject", "Lock meeting"); the raw kind if unknown. */
+function actionName(kind: string, t: TFunction): string {
+  if ((PARTICIPANT_ACTION_KINDS as readonly string[]).includes(kind)) return t(`participantAction.${kind}`);
+  if ((ACTION_KINDS as readonly string[]).includes(kind)) return t(`actions.kind_${kind}`, { target: '' }).trim();
+  return t('actions.kind_unknown', { kind });
 }
 
 export function summarizeEntry(entry: LogEntry, t: TFunction): LogSummary {
@@ -27,7 +35,9 @@ export function summarizeEntry(entry: LogEntry, t: TFunction): LogSummary {
       return {
         name: entry.data.displayName,
         detail: Object.entries(entry.data.changes)
-          .map(([key, change]) => (key === 'displayName' ? `renamed from "${String(change.from)}"` : describeChange(key, change.to)))
+          .map(([key, change]) =>
+            key === 'displayName' ? t('log.renamedFrom', { name: String(change.from) }) : describeChange(key, change.to),
+          )
           .join('; '),
       };
     case 'participant.flagged':
@@ -41,7 +51,7 @@ export function summarizeEntry(entry: LogEntry, t: TFunction): LogSummary {
       return { name: entry.data.attempt.displayName, detail: t(`roster.blockedReason_${entry.data.attempt.reason}`) };
     case 'action.requested': {
       const action = entry.data.action;
-      return { ...(entry.data.target ? { name: entry.data.target } : {}), detail: action.kind };
+      return { ...(entry.data.target ? { name: entry.data.target } : {}), detail: actionName(action.kind, t) };
     }
     case 'action.attempt':
       return { detail: t('log.attempt', { n: entry.data.attempt, id: entry.data.actionId.slice(0, 8) }) };
@@ -49,7 +59,7 @@ export function summarizeEntry(entry: LogEntry, t: TFunction): LogSummary {
     case 'action.failed': {
       const o = entry.data.outcome;
       const latency = o.latencyMs !== undefined ? ` · ${Math.round(o.latencyMs)} ms` : '';
-      return { ...(o.target ? { name: o.target } : {}), detail: `${o.kind}${latency}${o.reason ? ` — ${o.reason}` : ''}` };
+      return { ...(o.target ? { name: o.target } : {}), detail: `${actionName(o.kind, t)}${latency}${o.reason ? ` — ${o.reason}` : ''}` };
     }
     case 'note':
       return { detail: entry.data.text };

@@ -11,7 +11,7 @@ import { PanicSettings } from '../model/panic';
 import { Script, ScriptRunSchema } from '../flows/script';
 import { ExpectedAttendee } from '../risk/attendees';
 import { MAX_ATTENDEE_CSV } from '../risk/csv';
-import { ProviderSettingsView, ProviderStatus } from './providerSettings';
+import { ProviderSettingsView, ProviderStatus, SignOutResult } from './providerSettings';
 import { AttachRequest, Overview, SessionInfo } from './session';
 
 const NoInput = z.object({}).strict();
@@ -137,7 +137,7 @@ export const commands = {
     output: ProviderSettingsView,
   },
   signIn: { input: z.object({ providerId: ProviderId }).strict(), output: ProviderStatus },
-  signOut: { input: z.object({ providerId: ProviderId }).strict(), output: ProviderStatus },
+  signOut: { input: z.object({ providerId: ProviderId }).strict(), output: SignOutResult },
 } as const;
 
 export type Commands = typeof commands;

@@ -38,6 +38,22 @@ export const ProviderStatus = z
   .strict();
 export type ProviderStatus = z.infer<typeof ProviderStatus>;
 
+/**
+ * What signing out did beyond deleting the tokens here (always done): whether the platform revoked
+ * them (`revoked`), offers no way to (`notOffered`, they lapse on their own), or did not confirm it
+ * (`failed`, with the reason), so the moderator can revoke access in the platform's own settings.
+ */
+export const Revocation = z
+  .object({
+    revocation: z.enum(['revoked', 'notOffered', 'failed']),
+    reason: z.string().max(500).optional(),
+  })
+  .strict();
+export type Revocation = z.infer<typeof Revocation>;
+
+export const SignOutResult = Revocation.extend({ status: ProviderStatus }).strict();
+export type SignOutResult = z.infer<typeof SignOutResult>;
+
 /** Values as the settings screen shows them: plain values, and which secrets are stored. */
 export const ProviderSettingsView = z
   .object({

@@ -5,7 +5,17 @@ import { ActionId, EpochMs, Id } from './ids';
 export const MAX_CHAT_TEXT = 2000;
 
 /** Actions aimed at one participant. */
-export const PARTICIPANT_ACTION_KINDS = ['eject', 'ban', 'mute', 'stopVideo', 'stopShare', 'moveToWaitingRoom', 'admit', 'deny'] as const;
+export const PARTICIPANT_ACTION_KINDS = [
+  'eject',
+  'ban',
+  'mute',
+  'unmute',
+  'stopVideo',
+  'stopShare',
+  'moveToWaitingRoom',
+  'admit',
+  'deny',
+] as const;
 export type ParticipantActionKind = (typeof PARTICIPANT_ACTION_KINDS)[number];
 
 const participantAction = <K extends ParticipantActionKind>(kind: K) =>
@@ -24,6 +34,8 @@ export const Action = z.discriminatedUnion('kind', [
   participantAction('eject'),
   participantAction('ban'),
   participantAction('mute'),
+  /** Unmute one participant; where the platform only asks them (its capability says so), they decide. */
+  participantAction('unmute'),
   participantAction('stopVideo'),
   participantAction('stopShare'),
   participantAction('moveToWaitingRoom'),

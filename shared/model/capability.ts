@@ -9,6 +9,7 @@ export const CAPABILITIES = [
   'eject',
   'ban',
   'mute',
+  'unmute',
   'stopVideo',
   'stopShare',
   'moveToWaitingRoom',
@@ -33,7 +34,16 @@ export type CapabilityName = z.infer<typeof CapabilityName>;
 
 /** Whether a provider can perform a capability through its platform's API, and if not, why. */
 export const CapabilityStatus = z.discriminatedUnion('available', [
-  z.object({ available: z.literal(true) }).strict(),
+  z
+    .object({
+      available: z.literal(true),
+      /**
+       * The platform only asks the participant, who decides (Zoom's unmute): the action is confirmed
+       * once the request is delivered, not once it took effect, and the panel words it as a request.
+       */
+      asksParticipant: z.literal(true).optional(),
+    })
+    .strict(),
   z
     .object({
       available: z.literal(false),
@@ -99,4 +109,12 @@ export function capabilityRefusal(capabilities: Capabilities, action: PlatformIn
     if (!status.available) return status.alternative ? `${status.reason} ${status.alternative}` : status.reason;
   }
   return undefined;
+}
+
+/** Whether the platform only asks the participant to do what `action` wants (e.g. Zoom's unmute). */
+export function onlyAsksParticipant(capabilities: Capabilities, action: PlatformIntent): boolean {
+  return capabilitiesFor(action).some((name) => {
+    const status = capabilities[name];
+    return status.available && status.asksParticipant === true;
+  });
 }

@@ -118,7 +118,9 @@ export function scoreParticipant(p: Participant, context: ScoreContext): Risk {
   if (context.imitatedHost !== undefined) add('imitatesHost', context.imitatedHost);
   if (explicitName(p.displayName) || p.renamedFrom.some(explicitName)) add('explicitName');
   if (p.sharing && attendee) add('shareWithoutRole');
-  if (context.duplicateOf !== undefined && context.imitatedHost === undefined) add('duplicateName', context.duplicateOf);
+  // Someone the list knows by email or user id is the real holder of their name, whoever took it first.
+  const identified = p.match.status === 'expected' && (p.match.basis === 'email' || p.match.basis === 'userId');
+  if (context.duplicateOf !== undefined && context.imitatedHost === undefined && !identified) add('duplicateName', context.duplicateOf);
   if (looksRandom(p.displayName)) add('randomName');
   if (!hasLetters(neutralizeText(p.displayName).text)) add('symbolName');
   if (neutralizeText(p.displayName).removed > 0) add('hiddenCharacters', String(neutralizeText(p.displayName).removed));

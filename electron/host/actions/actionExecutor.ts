@@ -1,7 +1,7 @@
 import { describeIssues } from '../../../shared/contract/reply';
 import type { EntryBody } from '../../../shared/incident/entry';
 import { Action, isCompositeAction, type ActionOutcome, type ActionRequest, type PlatformAction } from '../../../shared/model/action';
-import { capabilityRefusal } from '../../../shared/model/capability';
+import { capabilityRefusal, onlyAsksParticipant } from '../../../shared/model/capability';
 import type { Scheduler } from '../../../shared/util/time';
 import { ProviderError, type ProviderSession } from '../provider';
 import type { SessionController } from '../session/sessionController';
@@ -258,7 +258,11 @@ export class ActionExecutor {
     try {
       await target.limiter.schedule(action.kind, () => this.call(record, action, target.session));
       if (record.cancelled) return;
-      this.settle(record, { status: 'confirmed', retryable: false }, scheduler.now() - record.outcome.requestedAt);
+      // Where the platform can only ask (Zoom's unmute), done means asked: say so rather than imply it took effect.
+      const asked = onlyAsksParticipant(target.session.capabilities, action)
+        ? { reason: 'The platform asked the participant; they decide whether to do it.' }
+        : {};
+      this.settle(record, { status: 'confirmed', retryable: false, ...asked }, scheduler.now() - record.outcome.requestedAt);
     } catch (error) {
       if (record.cancelled) return;
       if (error instanceof ProviderError && error.kind === 'auth' && !refreshed && target.session.refreshAuth) {

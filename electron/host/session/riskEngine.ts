@@ -4,9 +4,12 @@ import { matchAttendee } from '../../../shared/risk/match';
 import { nameSkeleton } from '../../../shared/risk/normalize';
 import { scoreParticipant } from '../../../shared/risk/score';
 import type { Participant } from '../../../shared/model/participant';
-import { DEFAULT_RISK_SETTINGS, type RiskSettings } from '../../../shared/model/risk';
+import { DEFAULT_RISK_SETTINGS, type AttendeeMatch, type RiskSettings } from '../../../shared/model/risk';
 
 const PRIVILEGED: readonly Participant['role'][] = ['host', 'cohost', 'panelist'];
+
+/** Matched by email or platform user id rather than by name alone. */
+const isIdentified = (match: AttendeeMatch): boolean => match.basis === 'email' || match.basis === 'userId';
 
 /**
  * Keeps what risk scoring needs to know about the meeting as a whole — who is present under which
@@ -19,8 +22,12 @@ export class RiskEngine {
   private index: AttendeeIndex | null = null;
   private meetingStartedAt: number | undefined;
   private readonly presentByExpected = new Map<string, string>();
+  /** Expected people whose present holder was matched by identity, not by name alone. */
+  private readonly identifiedHolders = new Set<string>();
   private readonly skeletonOf = new Map<string, string>();
   private readonly bySkeleton = new Map<string, string[]>();
+  /** Present hosts, co-hosts and panelists: the people an imitator copies. */
+  private readonly privileged = new Set<string>();
   /** Unknown joins in time order; entries before `recentHead` have left the burst window. */
   private readonly recentUnknown: { id: string; at: number }[] = [];
   private recentHead = 0;
@@ -34,30 +41,62 @@ export class RiskEngine {
     this.meetingStartedAt = meetingStartedAt;
   }
 
-  setAttendees(list: readonly ExpectedAttendee[]): void {
+  /**
+   * Replaces the expected list and works out again who stands for whom among those `present`:
+   * identity matches first, then name matches in order of arrival, so a name-only claim made
+   * before the real person's never wins.
+   */
+  setAttendees(list: readonly ExpectedAttendee[], present: readonly Participant[] = []): void {
     this.index = list.length > 0 ? indexAttendees(list) : null;
     this.presentByExpected.clear();
+    this.identifiedHolders.clear();
+    if (!this.index) return;
+    const here = present.filter((p) => p.presence !== 'left').sort((a, b) => a.joinedAt - b.joinedAt);
+    for (const identified of [true, false])
+      for (const p of here) {
+        const match = matchAttendee(p, { index: this.index, presentByExpected: this.presentByExpected });
+        if (isIdentified(match) === identified) this.claim(p.id, match);
+      }
+  }
+
+  /**
+   * Records that `id` stands for the expected person it matched, when nobody does yet or the holder
+   * only had the name while `id` has the identity. Returns the holder it displaced, who is now an
+   * impostor suspect and must be re-scored.
+   */
+  private claim(id: string, match: AttendeeMatch): string | undefined {
+    if (match.status !== 'expected' || match.expectedId === undefined) return undefined;
+    const holder = this.presentByExpected.get(match.expectedId);
+    if (holder === id) return undefined;
+    if (holder !== undefined && (this.identifiedHolders.has(match.expectedId) || !isIdentified(match))) return undefined;
+    this.presentByExpected.set(match.expectedId, id);
+    if (isIdentified(match)) this.identifiedHolders.add(match.expectedId);
+    return holder;
   }
 
   /**
    * Assesses a participant the fold just changed. Returns the re-assessed participant and the ids of
-   * others whose assessment may have changed because of it (members of a join burst).
+   * others whose assessment may have changed because of it: members of a join burst, and people
+   * sharing a name with someone who arrived, left or was renamed.
    */
   assess(p: Participant, isNewJoin: boolean): { participant: Participant; others: string[] } {
-    const others: string[] = [];
-    this.trackPresence(p);
+    const others = this.trackPresence(p);
     const match = matchAttendee(p, { index: this.index, presentByExpected: this.presentByExpected });
     if (p.presence === 'left') {
-      if (match.expectedId && this.presentByExpected.get(match.expectedId) === p.id) this.presentByExpected.delete(match.expectedId);
-    } else if (match.status === 'expected' && match.expectedId && !this.presentByExpected.has(match.expectedId)) {
-      this.presentByExpected.set(match.expectedId, p.id);
+      if (match.expectedId && this.presentByExpected.get(match.expectedId) === p.id) {
+        this.presentByExpected.delete(match.expectedId);
+        this.identifiedHolders.delete(match.expectedId);
+      }
+    } else {
+      const displaced = this.claim(p.id, match);
+      if (displaced !== undefined) others.push(displaced);
     }
     if (isNewJoin) {
       if (p.audio && p.video) this.mediaOnArrival.add(p.id);
       const unknown = match.status === 'unknown' || (match.status === 'noList' && !p.identity.email && !p.identity.userId);
       if (unknown && p.role !== 'host' && p.role !== 'cohost') others.push(...this.noteUnknownJoin(p.id, p.joinedAt));
     }
-    return { participant: this.score({ ...p, match }), others: others.filter((id) => id !== p.id) };
+    return { participant: this.score({ ...p, match }), others: [...new Set(others)].filter((id) => id !== p.id) };
   }
 
   /** Re-scores a participant whose neighbours changed (no change to the meeting-wide indices). */
@@ -83,20 +122,37 @@ export class RiskEngine {
     return { ...p, risk };
   }
 
-  private trackPresence(p: Participant): void {
+  /**
+   * Keeps the name index current and returns who else must be re-scored because of this change:
+   * everyone sharing a name the first holder (the one the others duplicate) or a host or panelist
+   * (the one the others imitate) just took or gave up. Anyone else joining under a shared name
+   * changes nothing for the others, so a crowd of "iPhone"s costs one lookup per join.
+   */
+  private trackPresence(p: Participant): string[] {
     const previous = this.skeletonOf.get(p.id);
-    const next = p.presence === 'left' ? undefined : nameSkeleton(p.displayName);
-    if (previous === next) return;
+    const next = p.presence === 'left' ? undefined : nameSkeleton(p.displayName) || undefined;
+    const wasPrivileged = this.privileged.has(p.id);
+    const isPrivileged = next !== undefined && PRIVILEGED.includes(p.role);
+    if (isPrivileged) this.privileged.add(p.id);
+    else this.privileged.delete(p.id);
+    const peers = (skeleton: string | undefined): string[] =>
+      skeleton === undefined ? [] : (this.bySkeleton.get(skeleton) ?? []).filter((id) => id !== p.id);
+    if (previous === next) return wasPrivileged !== isPrivileged ? peers(next) : [];
+    const affected: string[] = [];
     if (previous !== undefined) {
-      const list = (this.bySkeleton.get(previous) ?? []).filter((id) => id !== p.id);
-      if (list.length > 0) this.bySkeleton.set(previous, list);
+      const list = this.bySkeleton.get(previous) ?? [];
+      const rest = peers(previous);
+      if (list[0] === p.id || wasPrivileged) affected.push(...rest);
+      if (rest.length > 0) this.bySkeleton.set(previous, rest);
       else this.bySkeleton.delete(previous);
       this.skeletonOf.delete(p.id);
     }
-    if (next !== undefined && next !== '') {
+    if (next !== undefined) {
+      if (isPrivileged) affected.push(...peers(next));
       this.skeletonOf.set(p.id, next);
       this.bySkeleton.set(next, [...(this.bySkeleton.get(next) ?? []), p.id]);
     }
+    return affected;
   }
 
   /**

@@ -89,7 +89,7 @@ export class SessionController {
 
   /** Replaces the expected-attendee list and re-assesses everyone against it. */
   setAttendees(list: readonly ExpectedAttendee[]): void {
-    this.risk.setAttendees(list);
+    this.risk.setAttendees(list, this.participants());
     this.reassessAll();
   }
 

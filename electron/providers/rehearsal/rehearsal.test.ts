@@ -120,6 +120,21 @@ describe('simulated platform', () => {
     expect(run.events.some((e) => e.type === 'joined' && e.participant.id === `${target}-2`)).toBe(true);
   });
 
+  it('mutes and unmutes one participant: the roster follows each, and the host cannot be unmuted', async () => {
+    const run = await intrusionUnderway();
+    const target = run.intruders[0] as string;
+    await perform(run, { id: 'm1', kind: 'mute', participantId: target });
+    expect(run.events.at(-1)).toMatchObject({ type: 'updated', participantId: target, changes: { audio: false } });
+    await perform(run, { id: 'u1', kind: 'unmute', participantId: target });
+    expect(run.events.at(-1)).toMatchObject({ type: 'updated', participantId: target, changes: { audio: true } });
+    await expect(perform(run, { id: 'u2', kind: 'unmute', participantId: 'p-host' })).rejects.toThrow(/host’s own controls/);
+    const limited = await play(1, { disabled: ['unmute'] });
+    expect(limited.session.capabilities.unmute).toMatchObject({
+      available: false,
+      alternative: expect.stringMatching(/unmute themselves/),
+    });
+  });
+
   it('turns joins into blocked attempts once locked', async () => {
     const run = await intrusionUnderway();
     await perform(run, { id: 'l1', kind: 'lock' });

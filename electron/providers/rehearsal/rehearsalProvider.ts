@@ -11,6 +11,7 @@ const MISSING: Record<CapabilityName, { reason: string; alternative?: string }> 
   eject: { reason: 'This platform cannot remove participants through its API.', alternative: 'Lock the meeting, then end it for all.' },
   ban: { reason: 'This platform cannot ban participants from rejoining.', alternative: 'Lock the meeting so nobody new can join.' },
   mute: { reason: 'This platform cannot mute a participant through its API.', alternative: 'Ask them to mute, or end the meeting.' },
+  unmute: { reason: 'This platform cannot unmute a participant through its API.', alternative: 'Ask them to unmute themselves.' },
   stopVideo: {
     reason: 'This platform cannot stop another participant’s camera.',
     alternative: 'End the meeting for all if the video is harmful.',

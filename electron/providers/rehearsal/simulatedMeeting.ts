@@ -139,6 +139,8 @@ export class SimulatedMeeting {
       }
       case 'mute':
         return this.setMedia(this.find(action.participantId), { audio: false });
+      case 'unmute':
+        return this.setMedia(this.find(action.participantId), { audio: true });
       case 'stopVideo':
         return this.setMedia(this.find(action.participantId), { video: false });
       case 'stopShare':

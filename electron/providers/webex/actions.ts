@@ -64,9 +64,20 @@ export async function performAction(ctx: ActionContext, action: PlatformAction, 
       await updateParticipant(ctx, action.participantId, { admit: true }, signal);
       await confirmParticipant(ctx, action.participantId, (p) => p?.state === 'joined', 'is still waiting in the lobby', signal);
       return ctx.refreshRoster();
-    case 'mute': {
-      const after = await updateParticipant(ctx, action.participantId, { muted: true }, signal);
-      if (after.muted !== true) await confirmParticipant(ctx, action.participantId, (p) => p?.muted === true, 'is still unmuted', signal);
+    case 'mute':
+    case 'unmute': {
+      // The same call both ways (the spec: "Mute, un-mute, expel, or admit"); confirmed by the answer, else by re-reading.
+      const muted = action.kind === 'mute';
+      const after = await updateParticipant(ctx, action.participantId, { muted }, signal);
+      if (after.muted !== muted) {
+        await confirmParticipant(
+          ctx,
+          action.participantId,
+          (p) => p?.muted === muted,
+          muted ? 'is still unmuted' : 'is still muted',
+          signal,
+        );
+      }
       return ctx.refreshRoster();
     }
     case 'admitAll':

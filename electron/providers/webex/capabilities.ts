@@ -2,7 +2,7 @@ import { onlyCapabilities, type Capabilities, type CapabilityName } from '../../
 import type { ProviderLimits } from '../../host/provider';
 
 /** What the Webex REST API lets a host do during a meeting (PLATFORMS.md §2.2, spec webex-meeting.json). */
-const AVAILABLE: readonly CapabilityName[] = ['eject', 'mute', 'admit', 'admitAll', 'lock', 'muteAll', 'endForAll'];
+const AVAILABLE: readonly CapabilityName[] = ['eject', 'mute', 'unmute', 'admit', 'admitAll', 'lock', 'muteAll', 'endForAll'];
 
 const NOT_IN_REST: Partial<Record<CapabilityName, { reason: string; alternative?: string }>> = {
   ban: {

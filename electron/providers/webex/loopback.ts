@@ -24,8 +24,8 @@ const page = (title: string, text: string) =>
 /**
  * Listens on 127.0.0.1 only (never on every interface), for `/callback` only. A redirect whose
  * `state` is not this sign-in's is answered 400 and ignored, so another local program cannot end
- * or hijack the sign-in by calling the port first; the code is redeemed with the PKCE verifier,
- * which never leaves this process.
+ * or hijack the sign-in by calling the port first. A code caught on the way is useless to anyone
+ * else: redeeming it takes the PKCE verifier, which this process sends only to the token endpoint.
  */
 export async function startLoopbackReceiver(port: number, expectedState: string): Promise<LoopbackReceiver> {
   let resolve: (url: URL) => void = () => undefined;

@@ -141,9 +141,33 @@ describe('Webex tokens', () => {
 
   it('signing out revokes both tokens at the server and deletes them here', async () => {
     const t = await signedIn();
-    await t.provider.signOut?.();
+    expect(await t.provider.signOut?.()).toEqual({ revocation: 'revoked' });
     expect(t.fake.oauth.revokedCount).toBe(2);
     expect(await t.services.vault.keys('webex:')).toEqual([]);
     expect(await t.provider.status()).toMatchObject({ connected: false });
+  });
+
+  it('signing out when the revocation fails: the tokens are deleted here all the same, and the result says why', async () => {
+    const t = await signedIn();
+    t.fake.oauth.refuseRevocation = true;
+    const result = await t.provider.signOut?.();
+    expect(result).toMatchObject({
+      revocation: 'failed',
+      reason: expect.stringMatching(/refresh token: the server answered HTTP 503.*access token/),
+    });
+    expect(t.fake.oauth.revokedCount).toBe(0);
+    expect(await t.services.vault.keys('webex:')).toEqual([]);
+    expect(await t.provider.status()).toMatchObject({ connected: false });
+  });
+
+  it('signing out without a revocation endpoint deletes the tokens here and says Webex offers none', async () => {
+    const t = await signedIn();
+    await t.provider.saveSettings?.({ ...t.fake.settings, revocationUrl: '' });
+    expect(await t.provider.signOut?.()).toMatchObject({
+      revocation: 'notOffered',
+      reason: expect.stringMatching(/no revocation endpoint/),
+    });
+    expect(t.fake.oauth.revokedCount).toBe(0);
+    expect(await t.services.vault.keys('webex:')).toEqual([]);
   });
 });

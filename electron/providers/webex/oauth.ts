@@ -1,3 +1,4 @@
+import type { Revocation } from '../../../shared/contract/providerSettings';
 import * as oauth from 'oauth4webapi';
 import { z } from 'zod';
 import { ProviderError, type ProviderServices } from '../../host/provider';
@@ -91,21 +92,34 @@ export class WebexAuth {
     return this.refreshing;
   }
 
-  /** Revokes the tokens where the server supports it, and always forgets them here. */
-  async signOut(): Promise<void> {
+  /**
+   * Forgets the tokens here first (whatever happens next), then revokes both at the server where a
+   * revocation endpoint (RFC 7009) is configured: Webex documents none for integrations.
+   */
+  async signOut(): Promise<Revocation> {
     const tokens = await this.read();
     await this.services.vault.delete(TOKENS_KEY);
-    if (!tokens) return;
+    if (!tokens) return { revocation: 'notOffered', reason: 'No Webex sign-in was stored.' };
     const config = await this.loadConfig().catch(() => undefined);
-    if (!config?.revocationUrl) return;
-    const { as, client, auth, options } = this.endpoints(config);
-    try {
-      for (const token of [tokens.refreshToken, tokens.accessToken]) {
-        if (token) await oauth.processRevocationResponse(await oauth.revocationRequest(as, client, auth, token, options()));
-      }
-    } catch (error) {
-      throw asAuthError(error, 'Signed out on this computer, but Webex did not confirm revoking the sign-in');
+    if (!config?.revocationUrl) {
+      return { revocation: 'notOffered', reason: 'Webex documents no revocation endpoint for integrations; none is configured.' };
     }
+    const { as, client, auth, options } = this.endpoints(config);
+    const failures: string[] = [];
+    // Both tokens, each on its own: a refused refresh-token revocation must not skip the access token.
+    for (const [name, token] of [
+      ['refresh token', tokens.refreshToken],
+      ['access token', tokens.accessToken],
+    ] as const) {
+      if (!token) continue;
+      try {
+        await oauth.processRevocationResponse(await oauth.revocationRequest(as, client, auth, token, options()));
+      } catch (error) {
+        const answer = error instanceof oauth.OperationProcessingError && error.cause instanceof Response ? error.cause : undefined;
+        failures.push(`${name}: ${answer ? `the server answered HTTP ${answer.status}` : asAuthError(error, 'not revoked').message}`);
+      }
+    }
+    return failures.length === 0 ? { revocation: 'revoked' } : { revocation: 'failed', reason: failures.join('; ').slice(0, 500) };
   }
 
   private async renew(): Promise<void> {

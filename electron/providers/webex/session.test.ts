@@ -203,6 +203,25 @@ describe('Webex host actions', { timeout: 20_000 }, () => {
     expect(t.fake.calls('Update a Participant').map((r) => r.status)).toEqual([200, 429, 200, 200, 200]);
   });
 
+  it('unmutes one with the same call and muted:false, which the spec allows; an unmute Webex does not carry out is unconfirmed', async () => {
+    const { t, meeting } = await liveMeeting(2);
+    const target = idOf(meeting, 'Official 1');
+    t.fake.state.update(target, { muted: true });
+    const s = await attach(t, meeting.id);
+    expect(s.capabilities.unmute).toEqual({ available: true });
+    await run(s, { id: 'u1', kind: 'unmute', participantId: target });
+    expect(t.fake.state.participant(target).muted).toBe(false);
+    expect(t.fake.calls('Update a Participant').map((r) => r.body)).toEqual([{ muted: false }]);
+    await expect.poll(() => of(t.events, 'updated').at(-1)).toMatchObject({ participantId: target, changes: { audio: true } });
+
+    const other = idOf(meeting, 'Official 2');
+    t.fake.state.update(other, { muted: true });
+    t.fake.state.unappliedChanges = true;
+    const pending = run(s, { id: 'u2', kind: 'unmute', participantId: other }).catch((e: unknown) => e);
+    await advanceWithIo(t, 1_000);
+    expect(await pending).toMatchObject({ kind: 'unconfirmed', message: expect.stringMatching(/Official 2 is still muted/) });
+  });
+
   it('locks (newcomers then wait in the lobby) and unlocks', async () => {
     const { t, meeting } = await liveMeeting(1);
     const s = await attach(t, meeting.id);

@@ -62,7 +62,7 @@ export function xmppCapabilities(self: Occupant | undefined, jitsi: JitsiFeature
     alternative: 'Sign in with the room owner’s account, or have the owner grant it.',
   });
   const missing: Partial<Record<CapabilityName, Missing>> = {
-    ...(moderator ? {} : { eject: needs('a moderator'), mute: needs('a moderator') }),
+    ...(moderator ? {} : { eject: needs('a moderator'), mute: needs('a moderator'), unmute: needs('a moderator') }),
     ...(admin ? {} : { ban: needs('an admin or owner') }),
     ...(owner ? {} : { lock: needs('the owner'), endForAll: needs('the owner') }),
     ...(self?.role === 'visitor' ? { postChat: { reason: 'Hostdeck’s account has no voice in this room.' } } : {}),

@@ -127,6 +127,20 @@ for (const { server, state } of servers) {
       expect(await quiet.chatRefused()).toBeUndefined();
     });
 
+    it('unmutes by granting voice back: the muted guest can speak again, and unmuting a voiced guest changes nothing', async () => {
+      const mod = await moderator(server);
+      const guest = await intruder(server);
+      await guest.join(mod.roomJid, 'Hushed');
+      const id = await mod.idOf('Hushed');
+      expect(mod.session.capabilities.unmute).toEqual({ available: true });
+      await mod.perform({ kind: 'mute', participantId: id });
+      expect(await guest.chatRefused()).toBe('refused');
+      await mod.perform({ kind: 'unmute', participantId: id });
+      expect(await guest.chatRefused()).toBeUndefined();
+      await mod.perform({ kind: 'unmute', participantId: id });
+      expect(await guest.chatRefused()).toBeUndefined();
+    });
+
     it('posts to everyone: each guest receives the moderator’s message', async () => {
       const mod = await moderator(server);
       const guest = await intruder(server);

@@ -43,7 +43,9 @@ export class Moderation {
       case 'ban':
         return this.ban(this.target(action.participantId), signal);
       case 'mute':
-        return this.revokeVoice(this.target(action.participantId), signal);
+        return this.setVoice(this.target(action.participantId), false, signal);
+      case 'unmute':
+        return this.setVoice(this.target(action.participantId), true, signal);
       case 'lock':
         return this.setLocked(true, signal);
       case 'unlock':
@@ -205,31 +207,35 @@ export class Moderation {
     }
   }
 
-  private async revokeVoice(occupant: Occupant, signal: AbortSignal): Promise<void> {
-    // Voice only means something in a moderated room (XEP-0045 §8.3).
-    if (!this.room.info.features.has('muc_moderated')) {
+  /** Revokes voice (role visitor) to mute, grants it back (role participant) to unmute. */
+  private async setVoice(occupant: Occupant, voiced: boolean, signal: AbortSignal): Promise<void> {
+    // Only a visitor lacks voice: granting "participant" to a moderator would demote them.
+    if (voiced && occupant.role !== 'visitor') return;
+    // Voice only means something in a moderated room (XEP-0045 §8.3); unmuting never needs it switched on.
+    if (!voiced && !this.room.info.features.has('muc_moderated')) {
       await this.room.configure({ 'muc#roomconfig_moderatedroom': '1' }, signal);
       await this.room.refreshInfo(false, signal);
     }
-    const silenced = this.room.waitFor(
+    const role = voiced ? 'participant' : 'visitor';
+    const changed = this.room.waitFor(
       (el) => {
         const parsed = el.name === 'presence' ? parseMucPresence(el, this.room.jid) : undefined;
-        return parsed?.ok && parsed.value.nick === occupant.nick && parsed.value.role === 'visitor' ? true : undefined;
+        return parsed?.ok && parsed.value.nick === occupant.nick && parsed.value.role === role ? true : undefined;
       },
       CONFIRM_MS,
       signal,
     );
     try {
-      await this.admin({ nick: occupant.nick, role: 'visitor' }, 'Muted by the moderator.', `Muting ${occupant.nick}`, signal);
+      const [reason, what] = voiced ? ['Voice granted by the moderator.', 'Unmuting'] : ['Muted by the moderator.', 'Muting'];
+      await this.admin({ nick: occupant.nick, role }, reason, `${what} ${occupant.nick}`, signal);
     } catch (error) {
-      silenced.cancel();
+      changed.cancel();
       throw error;
     }
-    await silenced.result;
-    if (this.room.occupants.get(occupant.nick)?.role !== 'visitor') {
-      throw new ProviderError(`The server accepted the request, but ${occupant.nick.slice(0, 60)} still has voice.`, {
-        kind: 'unconfirmed',
-      });
+    await changed.result;
+    if (this.room.occupants.get(occupant.nick)?.role !== role) {
+      const still = voiced ? 'still has no voice' : 'still has voice';
+      throw new ProviderError(`The server accepted the request, but ${occupant.nick.slice(0, 60)} ${still}.`, { kind: 'unconfirmed' });
     }
   }
 

@@ -57,6 +57,29 @@ async function expectedAttendees(rest: ZoomRest, meetingId: string): Promise<Exp
   return attendees;
 }
 
+/**
+ * The registrants as expected attendees, or why there are none: a meeting without registration has
+ * no list, and a refused read (a missing scope, a plan without registration) is said, never
+ * passed off as an empty list.
+ */
+async function registrantsOf(
+  rest: ZoomRest,
+  meetingId: string,
+  registration: boolean,
+): Promise<{ expectedAttendees: ExpectedAttendee[]; registrantsProblem?: string }> {
+  if (!registration) {
+    return { expectedAttendees: [], registrantsProblem: 'This Zoom meeting does not use registration, so it has no registrant list.' };
+  }
+  try {
+    return { expectedAttendees: await expectedAttendees(rest, meetingId) };
+  } catch (error) {
+    return {
+      expectedAttendees: [],
+      registrantsProblem: `Zoom did not give the registrant list: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+}
+
 /** The SDK join: signature by the configured route, and the host's ZAK so the SDK starts as host. */
 async function joinRequest(deps: AttachDeps, config: ZoomConfig, rest: ZoomRest, meeting: ZoomMeeting): Promise<ZoomJoinRequest> {
   const meetingNumber = String(meeting.id);
@@ -119,7 +142,7 @@ export async function attachZoomMeeting(deps: AttachDeps, meetingId: string, raw
     context,
     refreshAuth: () => deps.auth.refresh(),
     meetingSettings: meetingSettingsOf(meeting, userSettings),
-    expectedAttendees: registration ? await expectedAttendees(rest, meetingId).catch(() => []) : [],
+    ...(await registrantsOf(rest, meetingId, registration)),
     pollMs: config.pollMs,
   });
   let whyNoWindow = parsed.data.meetingWindow ? NO_WINDOW : 'the meeting window was not requested.';

@@ -1,5 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import { z } from 'zod';
+import type { Revocation } from '../../../shared/contract/providerSettings';
 import { HostdeckError } from '../../../shared/contract/reply';
 import { ProviderError, type ProviderServices } from '../../host/provider';
 import { isLoopback, loadConfig, type ZoomConfig } from './config';
@@ -37,6 +38,8 @@ function describeOAuthError(error: unknown): string {
   if (error instanceof oauth.AuthorizationResponseError) {
     return `${error.error}${error.error_description ? `: ${error.error_description}` : ''}`;
   }
+  // A status the endpoint should not answer with, and no OAuth error body: the status says most.
+  if (error instanceof oauth.OperationProcessingError && error.cause instanceof Response) return `Zoom answered HTTP ${error.cause.status}`;
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -111,10 +114,11 @@ export class ZoomAuth implements TokenSource {
     return this.refreshing;
   }
 
-  async signOut(): Promise<void> {
+  /** Forgets the tokens here first (whatever happens next), then revokes them at Zoom (`/oauth/revoke`). */
+  async signOut(): Promise<Revocation> {
     const tokens = await this.stored();
     await this.services.vault.delete(TOKEN_KEY);
-    if (!tokens) return;
+    if (!tokens) return { revocation: 'notOffered', reason: 'No Zoom sign-in was stored.' };
     try {
       const config = await loadConfig(this.services);
       const as = authorizationServer(config);
@@ -122,9 +126,10 @@ export class ZoomAuth implements TokenSource {
       const options = { [oauth.allowInsecureRequests]: isLoopback(config.oauthBase) };
       const response = await oauth.revocationRequest(as, client, oauth.None(), tokens.refreshToken ?? tokens.accessToken, options);
       await oauth.processRevocationResponse(response);
+      return { revocation: 'revoked' };
     } catch (error) {
-      // The tokens are already forgotten here; a failed revocation only leaves them to expire.
-      console.warn(`Zoom token revocation failed: ${describeOAuthError(error)}`);
+      // The tokens are already forgotten here; the moderator is told, to revoke in Zoom if it matters.
+      return { revocation: 'failed', reason: describeOAuthError(error).slice(0, 500) };
     }
   }
 

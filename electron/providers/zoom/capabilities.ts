@@ -5,6 +5,7 @@ import type { ProviderLimits } from '../../host/provider';
 const SDK_CAPABILITIES: readonly CapabilityName[] = [
   'eject',
   'mute',
+  'unmute',
   'moveToWaitingRoom',
   'admit',
   'lock',
@@ -59,7 +60,11 @@ const NEVER: Partial<Record<CapabilityName, { reason: string; alternative?: stri
 
 /** Capabilities with the meeting window joined as host: the SDK's controls plus REST's end. */
 export function bridgeCapabilities(): Capabilities {
-  return onlyCapabilities(SDK_CAPABILITIES, (name) => NEVER[name] ?? { reason: 'Not available on Zoom.' });
+  const capabilities = onlyCapabilities(SDK_CAPABILITIES, (name) => NEVER[name] ?? { reason: 'Not available on Zoom.' });
+  // Zoom never unmutes anyone outright: the host's `mute(false, userId)` shows the participant a
+  // request to unmute, which they accept or ignore (Zoom's SDKs document a host's unmute of someone
+  // else as such a request: developers.zoom.us, "Host audio controls"). It is confirmed once asked.
+  return { ...capabilities, unmute: { available: true, asksParticipant: true } };
 }
 
 /**
@@ -91,6 +96,7 @@ export const ZOOM_LIMITS: ProviderLimits = {
     unlock: 5_000,
     muteAll: 5_000,
     mute: 1_000,
+    unmute: 1_000,
     admitAll: 1_000,
     admit: 1_000,
     moveToWaitingRoom: 100,
@@ -99,6 +105,6 @@ export const ZOOM_LIMITS: ProviderLimits = {
 
 /**
  * The executor spaces calls per action kind; where two kinds share one SDK method (lock and
- * unlock are both `lockMeeting`), the session spaces that method itself.
+ * unlock are both `lockMeeting`, mute and unmute both `mute`), the session spaces that method itself.
  */
-export const SHARED_SDK_METHOD_SPACING_MS: Readonly<Record<string, number>> = { lockMeeting: 5_000 };
+export const SHARED_SDK_METHOD_SPACING_MS: Readonly<Record<string, number>> = { lockMeeting: 5_000, mute: 1_000 };

@@ -73,11 +73,22 @@ describe('zoom sign-in and settings', () => {
     const h = await setUp();
     await h.signIn();
     const { refreshToken } = JSON.parse((await h.services.vault.get(TOKEN_KEY)) ?? '{}') as { refreshToken: string };
-    const status = await h.host.commands.signOut({ providerId: 'zoom' });
-    expect(status).toMatchObject({ connected: false, canSignIn: true });
+    const result = await h.host.commands.signOut({ providerId: 'zoom' });
+    expect(result).toMatchObject({ revocation: 'revoked', status: { connected: false, canSignIn: true } });
     expect(h.fake.revoked).toEqual([refreshToken]);
     expect(await h.services.vault.get(TOKEN_KEY)).toBeUndefined();
     expect(await h.services.vault.get(secretKey('zoom', 'sdkSecret'))).toBeDefined();
+    await expect(h.host.commands.listMeetings({ providerId: 'zoom' })).rejects.toThrow(/Sign in to Zoom first/);
+  });
+
+  it('signs out when Zoom fails to revoke: the tokens are deleted here all the same, and the result says so with Zoom’s reason', async () => {
+    const h = await setUp();
+    await h.signIn();
+    h.fake.inject(/^\/oauth\/revoke$/, 500, { reason: 'Internal error', error: 'server_error' });
+    const result = await h.host.commands.signOut({ providerId: 'zoom' });
+    expect(result).toMatchObject({ revocation: 'failed', reason: 'Zoom answered HTTP 500', status: { connected: false } });
+    expect(h.fake.revoked).toEqual([]);
+    expect(await h.services.vault.get(TOKEN_KEY)).toBeUndefined();
     await expect(h.host.commands.listMeetings({ providerId: 'zoom' })).rejects.toThrow(/Sign in to Zoom first/);
   });
 

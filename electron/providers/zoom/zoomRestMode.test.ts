@@ -225,6 +225,26 @@ describe('zoom without the meeting window (browser mode)', () => {
     await session.close();
   });
 
+  it('says why there is no registrant list instead of handing over an empty one', async () => {
+    harness = await startZoomHarness();
+    await harness.signIn();
+    const provider = createZoomProvider(harness.services);
+    const context = { scheduler: harness.scheduler, emit: () => undefined };
+    harness.fake.refuseRegistrants = {
+      status: 400,
+      code: 4711,
+      message: 'Invalid access token, does not contain scopes:[meeting:read:list_registrants].',
+    };
+    const refused = (await provider.attach(String(harness.story.id), { meetingWindow: false }, context)) as ZoomSession;
+    await expect(refused.listRegistrants()).rejects.toThrow(/Zoom did not give the registrant list: .*list_registrants/);
+    await refused.close();
+
+    harness.fake.refuseRegistrants = null;
+    const withoutRegistration = (await provider.attach(String(harness.scheduled.id), { meetingWindow: false }, context)) as ZoomSession;
+    await expect(withoutRegistration.listRegistrants()).rejects.toThrow(/does not use registration/);
+    await withoutRegistration.close();
+  });
+
   it('gives the meeting window 60 s to join, then carries on over REST and ignores a late join', async () => {
     let post: ((message: unknown) => void) | undefined;
     let closed = false;

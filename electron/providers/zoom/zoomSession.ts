@@ -2,6 +2,7 @@ import type { ZoomBridgeCommand } from '../../../shared/contract/zoomBridge';
 import type { PlatformAction } from '../../../shared/model/action';
 import type { Capabilities } from '../../../shared/model/capability';
 import type { Meeting, MeetingControls } from '../../../shared/model/meeting';
+import { HostdeckError } from '../../../shared/contract/reply';
 import { pollWaitAfter, ProviderError, type ProviderContext, type ProviderEvent, type ProviderSession } from '../../host/provider';
 import { BridgeLink } from './bridgeLink';
 import { ZOOM_LIMITS } from './capabilities';
@@ -23,6 +24,8 @@ export interface ZoomSessionParts {
   refreshAuth: () => Promise<unknown>;
   meetingSettings: ZoomMeetingSettings;
   expectedAttendees: ExpectedAttendee[];
+  /** Why there is no registrant list, when there is none (no registration, or the read was refused). */
+  registrantsProblem?: string;
   pollMs: number;
 }
 
@@ -50,6 +53,7 @@ export class ZoomSession implements ProviderSession {
 
   /** The registrants as the panel's expected-attendee list. */
   async listRegistrants(): Promise<SharedExpectedAttendee[]> {
+    if (this.parts.registrantsProblem) throw new HostdeckError('providerError', this.parts.registrantsProblem);
     return this.expectedAttendees.map((a, i) => ({
       id: `zoom-r${i + 1}`,
       name: a.name.slice(0, 300),
@@ -125,6 +129,9 @@ export class ZoomSession implements ProviderSession {
         return { op: 'expel', userId: this.userId(action.participantId) };
       case 'mute':
         return { op: 'mute', userId: this.userId(action.participantId), mute: true };
+      case 'unmute':
+        // Delivers Zoom's request to unmute; the participant decides (capability `asksParticipant`).
+        return { op: 'mute', userId: this.userId(action.participantId), mute: false };
       case 'moveToWaitingRoom':
         return { op: 'putOnHold', userId: this.userId(action.participantId), hold: true };
       case 'admit':

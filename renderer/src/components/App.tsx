@@ -25,11 +25,20 @@ function ConnectionBanner() {
   );
 }
 
-function Console() {
+/**
+ * Hooks that follow fast-changing state (the roster, the panic keys' inputs) live in components
+ * that render nothing, so a roster update re-renders only what shows the roster, not the console.
+ */
+function ConsoleEffects() {
   useFlagCue();
   usePanicKeys();
+  return null;
+}
+
+function Console() {
   return (
     <div className="console">
+      <ConsoleEffects />
       <MeetingHeader />
       <div className="console-body">
         <main className="main-column">

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBridge } from '../bridge/context';
+import { tallyRoster } from '../roster/rosterView';
 import { useAppStore } from '../store/context';
 
 type Result =
@@ -16,13 +17,7 @@ export function AttendeesPanel() {
   const [count, setCount] = useState<number | null>(null);
   const [result, setResult] = useState<Result | null>(null);
   const participants = useAppStore((s) => s.roster.participants);
-  let impostors = 0;
-  let unknown = 0;
-  for (const p of participants.values()) {
-    if (p.presence === 'left') continue;
-    if (p.match.status === 'impostor') impostors++;
-    if (p.match.status === 'unknown') unknown++;
-  }
+  const { impostors, unknown } = tallyRoster(participants);
 
   useEffect(() => {
     void bridge.getAttendees({}).then(

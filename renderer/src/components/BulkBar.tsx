@@ -2,9 +2,10 @@ import { useTranslation } from 'react-i18next';
 import type { ParticipantActionKind } from '../../../shared/model/action';
 import { capabilityRefusal } from '../../../shared/model/capability';
 import type { Participant } from '../../../shared/model/participant';
+import { bulkTargets, tallyRoster } from '../roster/rosterView';
 import { useAppStore } from '../store/context';
 
-const BULK: readonly ParticipantActionKind[] = ['eject', 'ban', 'mute', 'stopVideo', 'moveToWaitingRoom', 'admit', 'deny'];
+const BULK: readonly ParticipantActionKind[] = ['eject', 'ban', 'mute', 'stopVideo', 'stopShare', 'moveToWaitingRoom', 'admit', 'deny'];
 
 /** Acting on many at once: the ticked participants, or every flagged one. */
 export function BulkBar({ visible }: { visible: readonly Participant[] }) {
@@ -14,18 +15,12 @@ export function BulkBar({ visible }: { visible: readonly Participant[] }) {
   const participants = useAppStore((s) => s.roster.participants);
   const capabilities = useAppStore((s) => s.session?.capabilities);
   const ended = useAppStore((s) => s.roster.meeting?.status === 'ended');
-  const runAction = useAppStore((s) => s.runAction);
+  const runOnSelected = useAppStore((s) => s.runOnSelected);
+  const ejectAllFlagged = useAppStore((s) => s.ejectAllFlagged);
   if (!capabilities) return null;
-  const present = [...selected]
-    .map((id) => participants.get(id))
-    .filter((p): p is Participant => !!p && p.presence !== 'left' && p.role !== 'host');
-  let flagged = 0;
-  for (const p of participants.values()) if (p.presence !== 'left' && p.risk.level === 'flagged' && p.role !== 'host') flagged++;
+  const present = bulkTargets(selected, participants);
+  const flagged = tallyRoster(participants).flaggedGuests;
   const ejectRefusal = capabilityRefusal(capabilities, { kind: 'eject', participantId: 'x' });
-  const runOn = (kind: ParticipantActionKind, people: readonly Participant[]): void => {
-    for (const p of people) void runAction({ kind, participantId: p.id });
-    setSelected([]);
-  };
   return (
     <div className="bulk-bar" role="toolbar" aria-label={t('bulk.label')}>
       <button
@@ -34,21 +29,17 @@ export function BulkBar({ visible }: { visible: readonly Participant[] }) {
         disabled={ended || flagged === 0 || ejectRefusal !== undefined}
         title={ejectRefusal}
         data-testid="eject-all-flagged"
-        onClick={() => {
-          const everyoneFlagged = [...participants.values()].filter(
-            (p) => p.presence !== 'left' && p.risk.level === 'flagged' && p.role !== 'host',
-          );
-          runOn('eject', everyoneFlagged);
-        }}
+        onClick={() => void ejectAllFlagged()}
       >
         {t('bulk.ejectFlagged', { count: flagged })}
       </button>
-      <span className="bulk-selected" role="status">
+      <span className="bulk-selected" role="status" data-testid="bulk-selected">
         {t('bulk.selected', { count: present.length })}
       </span>
       <button
         type="button"
         className="control control-quiet"
+        data-testid="bulk-select-visible"
         onClick={() => setSelected(visible.filter((p) => p.presence !== 'left').map((p) => p.id))}
       >
         {t('bulk.selectVisible')}
@@ -64,13 +55,14 @@ export function BulkBar({ visible }: { visible: readonly Participant[] }) {
                 className="control"
                 disabled={refusal !== undefined}
                 title={refusal}
-                onClick={() => runOn(kind, present)}
+                data-testid={`bulk-${kind}`}
+                onClick={() => void runOnSelected(kind)}
               >
                 {t(`participantAction.${kind}`)}
               </button>
             );
           })}
-          <button type="button" className="control control-quiet" onClick={() => setSelected([])}>
+          <button type="button" className="control control-quiet" data-testid="bulk-clear" onClick={() => setSelected([])}>
             {t('bulk.clear')}
           </button>
         </>

@@ -12,6 +12,8 @@ interface ControlButtonProps {
   blockedBecause?: string;
   /** Show the reason under the button when disabled (meeting-control panels), or only as a tooltip. */
   showReason?: boolean;
+  /** A note on what the action really does (e.g. the platform only asks), read out with the button. */
+  hint?: string;
   testId?: string;
   onDone?: () => void;
 }
@@ -32,18 +34,28 @@ export function useRefusal(intent: Intent): string | undefined {
  * A button for one moderator action that knows whether the platform can do it. When it cannot, the
  * button is disabled and says why and what to do instead, in one line.
  */
-export function ControlButton({ intent, children, className, blockedBecause, showReason = false, testId, onDone }: ControlButtonProps) {
+export function ControlButton({
+  intent,
+  children,
+  className,
+  blockedBecause,
+  showReason = false,
+  hint,
+  testId,
+  onDone,
+}: ControlButtonProps) {
   const runAction = useAppStore((s) => s.runAction);
   const refusal = useRefusal(intent) ?? blockedBecause;
   const reasonId = useId();
+  const note = refusal ?? hint;
   return (
     <span className={`control-wrap ${showReason && refusal ? 'has-reason' : ''}`}>
       <button
         type="button"
         className={`control ${className ?? ''}`}
         disabled={refusal !== undefined}
-        aria-describedby={refusal ? reasonId : undefined}
-        title={refusal}
+        aria-describedby={note ? reasonId : undefined}
+        title={note}
         data-testid={testId}
         onClick={() => {
           void runAction(intent);
@@ -52,9 +64,9 @@ export function ControlButton({ intent, children, className, blockedBecause, sho
       >
         {children}
       </button>
-      {refusal && (
-        <span id={reasonId} className={showReason ? 'control-reason' : 'visually-hidden'}>
-          {refusal}
+      {note && (
+        <span id={reasonId} className={showReason && refusal ? 'control-reason' : 'visually-hidden'}>
+          {note}
         </span>
       )}
     </span>

@@ -10,17 +10,23 @@ const MAX_SHOWN = 48;
  * the full value in the tooltip.
  */
 export function DisplayName({ name }: { name: string }) {
-  const { t } = useTranslation();
   const { text, removed } = neutralizeText(name);
   const shown = truncateGraphemes(text, MAX_SHOWN);
   return (
     <span className="display-name" title={text}>
       <bdi>{shown.text}</bdi>
-      {removed > 0 && (
-        <span className="badge badge-warn" title={t('roster.hiddenChars', { count: removed })}>
-          {t('roster.hiddenChars', { count: removed })}
-        </span>
-      )}
+      {removed > 0 && <HiddenCharacters count={removed} />}
+    </span>
+  );
+}
+
+/** Names render by the hundred a second in a raid; only the rare one with hidden characters needs translating. */
+function HiddenCharacters({ count }: { count: number }) {
+  const { t } = useTranslation();
+  const label = t('roster.hiddenChars', { count });
+  return (
+    <span className="badge badge-warn" title={label}>
+      {label}
     </span>
   );
 }

@@ -211,7 +211,12 @@ export function LogViewer({ onClose }: { onClose: () => void }) {
                 {evidence.has(entry.seq) && <span className="badge status-locked">{t('viewer.evidence')}</span>}
                 <span className="row-actions">
                   {inRoster && (
-                    <button type="button" className="control control-quiet" onClick={() => (openDetail(about.id), onClose())}>
+                    <button
+                      type="button"
+                      className="control control-quiet"
+                      data-testid="show-participant"
+                      onClick={() => (openDetail(about.id), onClose())}
+                    >
                       {t('viewer.showParticipant')}
                     </button>
                   )}

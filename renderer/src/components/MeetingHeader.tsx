@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useShallow } from 'zustand/react/shallow';
+import { tallyRoster } from '../roster/rosterView';
 import { useAppStore } from '../store/context';
 import { ControlButton } from './ControlButton';
 import { HoldButton } from './HoldButton';
@@ -11,21 +11,10 @@ export const END_HOLD_MS = 1_500;
 export const END_DOUBLE_PRESS_MS = 600;
 
 function useCounts() {
-  return useAppStore(
-    useShallow((s) => {
-      let inMeeting = 0;
-      let waiting = 0;
-      let left = 0;
-      let flagged = 0;
-      for (const p of s.roster.participants.values()) {
-        if (p.presence === 'inMeeting') inMeeting++;
-        else if (p.presence === 'waiting') waiting++;
-        else left++;
-        if (p.presence !== 'left' && p.risk.level === 'flagged') flagged++;
-      }
-      return { inMeeting, waiting, left, flagged, blocked: s.roster.blockedJoins.length };
-    }),
-  );
+  // The tally is cached per roster version: store updates that leave the roster alone cost nothing.
+  const tally = tallyRoster(useAppStore((s) => s.roster.participants));
+  const blocked = useAppStore((s) => s.roster.blockedJoins.length);
+  return { ...tally, blocked };
 }
 
 /** Platform, title, status (by colour and by word), counts, and the controls that matter most under stress. */

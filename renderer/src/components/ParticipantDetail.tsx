@@ -23,6 +23,7 @@ export function ParticipantDetail() {
   const startedAt = useAppStore((s) => s.roster.meeting?.startedAt);
   const logSize = useAppStore((s) => s.log.length);
   const openDetail = useAppStore((s) => s.openDetail);
+  const capabilities = useAppStore((s) => s.session?.capabilities);
   const [history, setHistory] = useState<LogEntry[]>([]);
 
   useEffect(() => {
@@ -105,15 +106,21 @@ export function ParticipantDetail() {
       )}
       {p.presence !== 'left' && p.role !== 'host' && (
         <div className="button-row detail-actions">
-          {PARTICIPANT_ACTION_KINDS.map((kind) => (
-            <ControlButton
-              key={kind}
-              intent={{ kind, participantId: p.id }}
-              className={kind === 'eject' || kind === 'ban' ? 'control-eject' : ''}
-            >
-              {t(`participantAction.${kind}`)}
-            </ControlButton>
-          ))}
+          {PARTICIPANT_ACTION_KINDS.map((kind) => {
+            // Where the platform only asks (Zoom's unmute), the button says so.
+            const asks = kind === 'unmute' && capabilities?.unmute.available === true && capabilities.unmute.asksParticipant === true;
+            return (
+              <ControlButton
+                key={kind}
+                intent={{ kind, participantId: p.id }}
+                className={kind === 'eject' || kind === 'ban' ? 'control-eject' : ''}
+                hint={asks ? t('participantAction.unmuteAskHint') : undefined}
+                testId={`detail-${kind}`}
+              >
+                {t(asks ? 'participantAction.unmuteAsk' : `participantAction.${kind}`)}
+              </ControlButton>
+            );
+          })}
         </div>
       )}
       <h3>{t('detail.history')}</h3>

@@ -1,6 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProviderSettingsView } from '../../../shared/contract/providerSettings';
+import type { TFunction } from 'i18next';
+import type { ProviderSettingsView, SignOutResult } from '../../../shared/contract/providerSettings';
+import { neutralizeText } from '../../../shared/util/text';
 import type { ProviderId } from '../../../shared/model/meeting';
 import { useBridge } from '../bridge/context';
 import { useAppStore } from '../store/context';
@@ -27,10 +29,10 @@ export function ProviderSettingsForm({ providerId, name }: { providerId: Provide
   }, [bridge, providerId]);
 
   if (!view) return message ? <p className="error">{message.text}</p> : null;
-  const act = async (work: () => Promise<unknown>, ok: string): Promise<void> => {
+  const act = async <T,>(work: () => Promise<T>, done: string | ((value: T) => { kind: 'ok' | 'error'; text: string })): Promise<void> => {
     try {
-      await work();
-      setMessage({ kind: 'ok', text: ok });
+      const value = await work();
+      setMessage(typeof done === 'string' ? { kind: 'ok', text: done } : done(value));
       setView(await bridge.getProviderSettings({ providerId }));
       await refreshOverview();
     } catch (error) {
@@ -110,7 +112,12 @@ export function ProviderSettingsForm({ providerId, name }: { providerId: Provide
           <button
             type="button"
             className="control control-quiet"
-            onClick={() => void act(() => bridge.signOut({ providerId }), t('settings.signedOut'))}
+            onClick={() =>
+              void act(
+                () => bridge.signOut({ providerId }),
+                (result) => signOutMessage(result, name, t),
+              )
+            }
           >
             {t('settings.signOut')}
           </button>
@@ -123,4 +130,16 @@ export function ProviderSettingsForm({ providerId, name }: { providerId: Provide
       )}
     </form>
   );
+}
+
+/** Tokens are always deleted here; what the moderator needs to know is whether the platform revoked them. */
+function signOutMessage(result: SignOutResult, name: string, t: TFunction): { kind: 'ok' | 'error'; text: string } {
+  switch (result.revocation) {
+    case 'revoked':
+      return { kind: 'ok', text: t('settings.signedOutRevoked', { name }) };
+    case 'notOffered':
+      return { kind: 'ok', text: t('settings.signedOutLocal', { name }) };
+    case 'failed':
+      return { kind: 'error', text: t('settings.signedOutRevokeFailed', { name, reason: neutralizeText(result.reason ?? '').text }) };
+  }
 }

@@ -27,16 +27,32 @@ export function Roster() {
   const actions = useAppStore((s) => s.actions);
   const selected = useAppStore((s) => s.selected);
   const activeId = useAppStore((s) => s.activeId);
-  const { runAction, toggleSelected, setActive, openDetail, setSelected } = useAppStore(
+  const anchor = useAppStore((s) => s.selectionAnchor);
+  const { runAction, toggleSelected, selectRange, setActive, openDetail, setSelected } = useAppStore(
     useShallow((s) => ({
       runAction: s.runAction,
       toggleSelected: s.toggleSelected,
+      selectRange: s.selectRange,
       setActive: s.setActive,
       openDetail: s.openDetail,
       setSelected: s.setSelected,
     })),
   );
   const rows = useMemo(() => selectRows(participants.values(), query), [participants, query]);
+  // The rows as shown, read when a range is ticked; a ref keeps the row callbacks stable while people
+  // come and go, so rows do not re-render for it.
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+  const onToggle = useCallback(
+    (id: string, extend: boolean) =>
+      extend
+        ? selectRange(
+            rowsRef.current.map((p) => p.id),
+            id,
+          )
+        : toggleSelected(id),
+    [selectRange, toggleSelected],
+  );
   const scrollRef = useRef<HTMLDivElement>(null);
   const focusByKey = useRef(false);
   const virtualizer = useVirtualizer({
@@ -93,6 +109,17 @@ export function Roster() {
     const active = rows[current];
     const key = event.key;
     const handled = (): void => event.preventDefault();
+    if (event.shiftKey && (key === 'ArrowDown' || key === 'ArrowUp') && active) {
+      // Shift+arrows tick from the anchor (the current row, when there is none) to the next row.
+      handled();
+      const target = rows[Math.max(0, Math.min(rows.length - 1, current + (key === 'ArrowDown' ? 1 : -1)))] as Participant;
+      if (anchor === null) selectRange([active.id], active.id);
+      selectRange(
+        rows.map((p) => p.id),
+        target.id,
+      );
+      return move(rows.indexOf(target));
+    }
     if (key === 'ArrowDown') return (handled(), move(activeIndex < 0 ? 0 : current + 1));
     if (key === 'ArrowUp') return (handled(), move(current - 1));
     if (key === 'PageDown') return (handled(), move(current + page));
@@ -103,7 +130,7 @@ export function Roster() {
     if (event.ctrlKey && key.toLowerCase() === 'a')
       return (handled(), setSelected(rows.filter((p) => p.presence !== 'left').map((p) => p.id)));
     if (event.ctrlKey) return;
-    if (key === ' ') return (handled(), toggleSelected(active.id));
+    if (key === ' ') return (handled(), onToggle(active.id, event.shiftKey));
     if (key === 'Enter') return (handled(), openDetail(active.id));
     const kind = ROW_ACTION_KEYS[key.toLowerCase()];
     if (kind && !event.shiftKey && active.presence !== 'left' && active.role !== 'host') {
@@ -179,7 +206,7 @@ export function Roster() {
                     isSelected={selected.has(p.id)}
                     isActive={p.id === activeId}
                     onEject={onEject}
-                    onToggle={toggleSelected}
+                    onToggle={onToggle}
                     onActivate={setActive}
                     onOpen={openDetail}
                   />

@@ -17,7 +17,8 @@ interface RosterRowProps {
   isActive: boolean;
   top: number;
   onEject: (participant: Participant) => void;
-  onToggle: (id: string) => void;
+  /** Ticks or unticks one participant; with `extend`, ticks the range from the anchor instead. */
+  onToggle: (id: string, extend: boolean) => void;
   onActivate: (id: string) => void;
   onOpen: (id: string) => void;
 }
@@ -46,6 +47,13 @@ export const RosterRow = memo(function RosterRow(props: RosterRowProps) {
       data-risk={p.risk.level}
       data-joined-at={p.joinedAt}
       onFocus={() => props.onActivate(p.id)}
+      onClick={(e) => {
+        // Ctrl/Cmd+click ticks one row, Shift+click a range; plain clicks only focus. Buttons and the
+        // checkbox in the row handle their own clicks.
+        if ((e.target as HTMLElement).closest('button, input')) return;
+        if (e.shiftKey) props.onToggle(p.id, true);
+        else if (e.ctrlKey || e.metaKey) props.onToggle(p.id, false);
+      }}
       onDoubleClick={() => props.onOpen(p.id)}
     >
       <RowContent
@@ -79,7 +87,12 @@ const RowContent = memo(function RowContent(props: RowContentProps) {
           tabIndex={-1}
           checked={isSelected}
           aria-label={t('roster.selectLabel', { name })}
-          onChange={() => props.onToggle(p.id)}
+          // onClick sees Shift (a change event does not); the store decides what is ticked.
+          onClick={(e) => {
+            e.preventDefault();
+            props.onToggle(p.id, e.shiftKey);
+          }}
+          onChange={() => undefined}
         />
       </div>
       <div role="gridcell" className="cell-name">

@@ -15,7 +15,21 @@ export function initialLanguage(): Language {
   } catch {
     // storage unavailable: fall through to the OS language
   }
-  return navigator.languages.some((l) => l.toLowerCase().startsWith('id') || l.toLowerCase().startsWith('in')) ? 'id' : 'en';
+  return languageFromPreferences(navigator.languages.length > 0 ? navigator.languages : [navigator.language]);
+}
+
+/**
+ * The first of the operating system's preferred languages that Hostdeck speaks: Indonesian for
+ * `id` (and the legacy code `in`, still reported by some Android and Java systems), English for `en`;
+ * English when none is.
+ */
+export function languageFromPreferences(preferences: readonly string[]): Language {
+  for (const tag of preferences) {
+    const primary = tag.toLowerCase().split(/[-_]/)[0];
+    if (primary === 'id' || primary === 'in') return 'id';
+    if (primary === 'en') return 'en';
+  }
+  return 'en';
 }
 
 export function saveLanguage(language: Language): void {

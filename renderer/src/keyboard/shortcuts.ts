@@ -1,4 +1,7 @@
+import { canonical, parseAccelerator } from '../../../shared/keyboard/accelerator';
+import type { EventPayload } from '../../../shared/contract/events';
 import type { ParticipantActionKind } from '../../../shared/model/action';
+import { DEFAULT_PANIC_SETTINGS, SHORTCUT_COMMANDS, type PanicSettings, type ShortcutCommand } from '../../../shared/model/panic';
 
 /** A key and what it does, listed in the `?` overlay. `scope` says where it works. */
 export interface Shortcut {
@@ -26,6 +29,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Esc', scope: 'app', description: 'shortcuts.escape' },
   { keys: '↑ ↓ PgUp PgDn Home End', scope: 'roster', description: 'shortcuts.move' },
   { keys: 'Space', scope: 'roster', description: 'shortcuts.select' },
+  { keys: 'Shift+Space  Shift+↑ ↓', scope: 'roster', description: 'shortcuts.selectRange' },
+  { keys: 'Ctrl+click  Shift+click', scope: 'roster', description: 'shortcuts.selectClick' },
   { keys: 'Enter', scope: 'roster', description: 'shortcuts.detail' },
   { keys: 'E', scope: 'roster', description: 'shortcuts.eject' },
   { keys: 'B', scope: 'roster', description: 'shortcuts.ban' },
@@ -36,6 +41,33 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'A / D', scope: 'roster', description: 'shortcuts.admitDeny' },
   { keys: 'Ctrl+A', scope: 'roster', description: 'shortcuts.selectAll' },
 ];
+
+/** A panic key as the `?` overlay lists it. */
+export interface PanicShortcut {
+  readonly command: ShortcutCommand;
+  /** The binding as this platform spells it (`Ctrl+Alt+Shift+C`), or as typed when it does not parse. */
+  readonly keys: string;
+  /** Why the operating system refused it as a global key (desktop app), if it did. */
+  readonly refused?: string;
+}
+
+/**
+ * The panic keys the console listens for, from the same list (`SHORTCUT_COMMANDS`) and the same
+ * settings the desktop app registers globally and `usePanicKeys` binds, so the overlay cannot drift
+ * from what the keys do.
+ */
+export function panicShortcuts(
+  panic: PanicSettings | null,
+  status: EventPayload<'shortcutStatus'> | null,
+  platform: 'mac' | 'other',
+): PanicShortcut[] {
+  const bindings = (panic ?? DEFAULT_PANIC_SETTINGS).shortcuts;
+  return SHORTCUT_COMMANDS.map((command) => {
+    const parsed = parseAccelerator(bindings[command]);
+    const refused = status?.refused.find((r) => r.command === command)?.reason;
+    return { command, keys: parsed.ok ? canonical(parsed.accelerator, platform) : bindings[command], ...(refused ? { refused } : {}) };
+  });
+}
 
 /** Whether a key event comes from a place where typing must not trigger shortcuts. */
 export function isTyping(target: EventTarget | null): boolean {

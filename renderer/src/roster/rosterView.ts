@@ -79,6 +79,95 @@ export function selectRows(participants: Iterable<Participant>, query: RosterQue
     case 'joinTime':
       return rows.sort((a, b) => a.joinedAt - b.joinedAt);
     case 'risk':
-      return rows.sort((a, b) => riskRank(a) - riskRank(b) || b.joinedAt - a.joinedAt);
+      return sortByRisk(rows);
   }
+}
+
+/**
+ * Sorting by risk runs on every roster update of a 10,000-person webinar, where nearly everyone has
+ * no risk at all. Those people (the lowest rank there is: level none, score 0) go last, newest
+ * first, without comparing ranks; only the few with a risk are sorted by rank.
+ */
+function sortByRisk(rows: Participant[]): Participant[] {
+  const ranked: Participant[] = [];
+  const plain: Participant[] = [];
+  for (const p of rows) (p.risk.level === 'none' && p.risk.score === 0 ? plain : ranked).push(p);
+  ranked.sort((a, b) => riskRank(a) - riskRank(b) || b.joinedAt - a.joinedAt);
+  // Rows come in join order, so reversed they are already (nearly) newest first.
+  plain.reverse().sort((a, b) => b.joinedAt - a.joinedAt);
+  return ranked.concat(plain);
+}
+
+/** Counts the panel shows about the roster, computed once per roster version. */
+export interface RosterTally {
+  readonly inMeeting: number;
+  readonly waiting: number;
+  readonly left: number;
+  /** Flagged and still present. */
+  readonly flagged: number;
+  /** Flagged, present and not a host: who "eject all flagged" would act on. */
+  readonly flaggedGuests: number;
+  readonly impostors: number;
+  readonly unknown: number;
+}
+
+/** Roster maps are replaced, never changed, on each update: the tally is cached per map. */
+const tallies = new WeakMap<ReadonlyMap<string, Participant>, RosterTally>();
+
+export function tallyRoster(participants: ReadonlyMap<string, Participant>): RosterTally {
+  const cached = tallies.get(participants);
+  if (cached) return cached;
+  let inMeeting = 0;
+  let waiting = 0;
+  let left = 0;
+  let flagged = 0;
+  let flaggedGuests = 0;
+  let impostors = 0;
+  let unknown = 0;
+  for (const p of participants.values()) {
+    if (p.presence === 'left') {
+      left++;
+      continue;
+    }
+    if (p.presence === 'inMeeting') inMeeting++;
+    else waiting++;
+    if (p.risk.level === 'flagged') {
+      flagged++;
+      if (p.role !== 'host') flaggedGuests++;
+    }
+    if (p.match.status === 'impostor') impostors++;
+    if (p.match.status === 'unknown') unknown++;
+  }
+  const tally = { inMeeting, waiting, left, flagged, flaggedGuests, impostors, unknown };
+  tallies.set(participants, tally);
+  return tally;
+}
+
+/** Who a bulk action reaches: the ticked participants still present, never the host. */
+export function bulkTargets(selected: Iterable<string>, participants: ReadonlyMap<string, Participant>): Participant[] {
+  const targets: Participant[] = [];
+  for (const id of selected) {
+    const p = participants.get(id);
+    if (p && p.presence !== 'left' && p.role !== 'host') targets.push(p);
+  }
+  return targets;
+}
+
+/** Everyone present and flagged, never the host: what "Eject all flagged" removes. */
+export function flaggedPresent(participants: Iterable<Participant>): Participant[] {
+  const flagged: Participant[] = [];
+  for (const p of participants) if (p.presence !== 'left' && p.risk.level === 'flagged' && p.role !== 'host') flagged.push(p);
+  return flagged;
+}
+
+/**
+ * The ids from `from` to `to` inclusive, in the order shown (either direction). Only `to` when
+ * `from` is not shown (no anchor yet, or it was filtered out).
+ */
+export function rangeBetween(order: readonly string[], from: string | null, to: string): string[] {
+  const end = order.indexOf(to);
+  if (end < 0) return [];
+  const start = from === null ? -1 : order.indexOf(from);
+  if (start < 0) return [to];
+  return order.slice(Math.min(start, end), Math.max(start, end) + 1);
 }

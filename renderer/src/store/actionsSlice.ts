@@ -1,4 +1,5 @@
-import type { Action, ActionOutcome } from '../../../shared/model/action';
+import type { Action, ActionOutcome, ParticipantActionKind } from '../../../shared/model/action';
+import { bulkTargets, flaggedPresent } from '../roster/rosterView';
 import type { Bridge } from '../bridge';
 import type { Slice } from './types';
 
@@ -10,6 +11,10 @@ export interface ActionsSlice {
   actions: ReadonlyMap<string, ActionOutcome>;
   dismissed: ReadonlySet<string>;
   runAction(intent: ActionIntent): Promise<ActionOutcome>;
+  /** Runs one participant action on every ticked participant still present, then clears the ticks. */
+  runOnSelected(kind: ParticipantActionKind): Promise<ActionOutcome[]>;
+  /** Ejects everyone present and flagged at this moment. */
+  ejectAllFlagged(): Promise<ActionOutcome[]>;
   retryAction(actionId: string): Promise<void>;
   cancelAction(actionId: string): Promise<void>;
   dismissAction(actionId: string): void;
@@ -57,6 +62,18 @@ export function createActionsSlice(bridge: Bridge): Slice<ActionsSlice> {
         get().applyOutcome(failed);
         return failed;
       }
+    },
+
+    runOnSelected(kind) {
+      const targets = bulkTargets(get().selected, get().roster.participants);
+      get().setSelected([]);
+      return Promise.all(targets.map((p) => get().runAction({ kind, participantId: p.id })));
+    },
+
+    ejectAllFlagged() {
+      const targets = flaggedPresent(get().roster.participants.values());
+      get().setSelected([]);
+      return Promise.all(targets.map((p) => get().runAction({ kind: 'eject', participantId: p.id })));
     },
 
     async retryAction(actionId) {

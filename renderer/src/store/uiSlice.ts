@@ -1,4 +1,4 @@
-import type { RosterFilter, RosterSort } from '../roster/rosterView';
+import { rangeBetween, type RosterFilter, type RosterSort } from '../roster/rosterView';
 import type { Slice } from './types';
 
 export type Theme = 'system' | 'light' | 'dark';
@@ -11,6 +11,8 @@ export interface UiSlice {
   search: string;
   /** Participants ticked for a bulk action. */
   selected: ReadonlySet<string>;
+  /** The last participant ticked or unticked on its own: where a Shift range starts. */
+  selectionAnchor: string | null;
   /** The roster row that has keyboard focus. */
   activeId: string | null;
   /** The participant whose detail is open. */
@@ -25,6 +27,8 @@ export interface UiSlice {
   setSearch(search: string): void;
   toggleSelected(id: string): void;
   setSelected(ids: Iterable<string>): void;
+  /** Ticks everyone from the anchor to `id` in the order shown (Shift+click, Shift+Space, Shift+arrows). */
+  selectRange(order: readonly string[], id: string): void;
   setActive(id: string | null): void;
   openDetail(id: string | null): void;
   setSidePanel(panel: SidePanel): void;
@@ -41,6 +45,7 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
   sort: 'risk',
   search: '',
   selected: new Set(),
+  selectionAnchor: null,
   activeId: null,
   detailId: null,
   sidePanel: 'controls',
@@ -60,9 +65,16 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
     const selected = new Set(get().selected);
     if (selected.has(id)) selected.delete(id);
     else selected.add(id);
-    set({ selected });
+    set({ selected, selectionAnchor: id });
   },
-  setSelected: (ids) => set({ selected: new Set(ids) }),
+  setSelected: (ids) => {
+    const selected = new Set(ids);
+    set({ selected, selectionAnchor: selected.size === 0 ? null : get().selectionAnchor });
+  },
+  selectRange: (order, id) => {
+    const { selected, selectionAnchor } = get();
+    set({ selected: new Set([...selected, ...rangeBetween(order, selectionAnchor, id)]), selectionAnchor: selectionAnchor ?? id });
+  },
   setActive: (activeId) => set({ activeId }),
   openDetail: (detailId) => set(detailId ? { detailId, sidePanel: 'detail' } : { detailId: null }),
   setSidePanel: (sidePanel) => set({ sidePanel }),

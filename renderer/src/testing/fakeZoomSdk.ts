@@ -30,6 +30,8 @@ export class FakeZoomSdkClient implements ZoomSdkClient {
   readonly calls: SdkCall[] = [];
   readonly users = new Map<number, Participant>();
   locked = false;
+  /** Participants the host asked to unmute who have not accepted yet. */
+  readonly askedToUnmute = new Set<number>();
   joinOptions: JoinOptions | undefined;
   /** Set to make the next join fail as the SDK would (e.g. a bad signature). */
   joinFailure: ExecutedFailure | undefined;
@@ -85,9 +87,26 @@ export class FakeZoomSdkClient implements ZoomSdkClient {
   mute(mute: boolean, userId?: number): ExecutedResult {
     return this.act('mute', [mute, userId], () => {
       const user = this.requireUser(userId ?? -1);
-      user.muted = mute;
-      this.emit('user-updated', [{ userId: user.userId, bCoHost: user.isCoHost, muted: mute }]);
+      // Zoom only asks someone else to unmute: they stay muted until they accept.
+      if (!mute && !user.isHost) {
+        this.askedToUnmute.add(user.userId);
+        return;
+      }
+      this.setMuted(user, mute);
     });
+  }
+
+  /** The participant accepts the host's request to unmute (test control); false if nobody asked. */
+  acceptUnmute(userId: number): boolean {
+    const user = this.users.get(userId);
+    if (!user || !this.askedToUnmute.delete(userId)) return false;
+    this.setMuted(user, false);
+    return true;
+  }
+
+  private setMuted(user: Participant, muted: boolean): void {
+    user.muted = muted;
+    this.emit('user-updated', [{ userId: user.userId, bCoHost: user.isCoHost, muted }]);
   }
 
   muteAll(muteAll: boolean): ExecutedResult {

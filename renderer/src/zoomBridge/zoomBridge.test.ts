@@ -124,6 +124,44 @@ describe('zoom meeting window (Meeting SDK, faked by its own typings)', () => {
     expect(refused).toMatchObject({ status: 'failed', reason: expect.stringMatching(/cannot stop participants from unmuting/) });
   }, 15_000);
 
+  it('unmutes by asking: Zoom delivers the request, the outcome says so, and the roster changes only when they accept', async () => {
+    const h = await attached();
+    expect(h.info.capabilities.unmute).toEqual({ available: true, asksParticipant: true });
+    const kapolda = h.byName('Kapolda')!;
+    await h.host.commands.runAction({ id: 'mute', kind: 'mute', participantId: kapolda.id });
+    await h.settled('mute');
+    expect(h.byName('Kapolda')?.audio).toBe(false);
+    // mute and unmute are one SDK method, spaced 1 s.
+    await advance(h.scheduler, 1_000);
+    await h.host.commands.runAction({ id: 'unmute', kind: 'unmute', participantId: kapolda.id });
+    await h.settled('unmute');
+    expect(lastOutcome(h.events, 'unmute')).toMatchObject({ status: 'confirmed', reason: expect.stringMatching(/asked the participant/) });
+    const userId = [...h.sdk.users.values()].find((u) => u.userName === 'Kapolda')!.userId;
+    expect(h.sdk.calls.filter((c) => c.method === 'mute').map((c) => c.args)).toEqual([
+      [true, userId],
+      [false, userId],
+    ]);
+    await settle();
+    expect(h.byName('Kapolda')?.audio).toBe(false);
+    expect(h.sdk.acceptUnmute(userId)).toBe(true);
+    await until(() => h.byName('Kapolda')?.audio === true, 3_000, 'the accepted unmute');
+  });
+
+  it('admits everyone waiting with one admitAll call; each arrives in the meeting under the same id', async () => {
+    const h = await attached();
+    h.sdk.arrive('Camat Utara', { hold: true, uuid: 'uuid-camat-utara' });
+    h.sdk.arrive('Camat Selatan', { hold: true, uuid: 'uuid-camat-selatan' });
+    await until(() => h.roster().filter((p) => p.presence === 'waiting').length === 2, 3_000, 'two waiting');
+    const waiting = h.roster().filter((p) => p.presence === 'waiting');
+    await h.host.commands.runAction({ id: 'all-in', kind: 'admitAll' });
+    await h.settled('all-in');
+    expect(lastOutcome(h.events, 'all-in')).toMatchObject({ status: 'confirmed', attempts: 1 });
+    expect(h.sdk.calls.filter((c) => c.method === 'admitAll')).toHaveLength(1);
+    expect([...h.sdk.users.values()].some((u) => u.isHold)).toBe(false);
+    await until(() => h.roster().every((p) => p.presence !== 'waiting'), 3_000, 'everyone admitted');
+    for (const w of waiting) expect(h.byName(w.displayName)).toMatchObject({ id: w.id, presence: 'inMeeting' });
+  });
+
   it('reports the SDK’s refusal with its failure type, and does not retry what cannot succeed', async () => {
     const h = await attached();
     h.sdk.refuse.set('expel', { type: 'INSUFFICIENT_PRIVILEGES', reason: 'The operation is only applicable for a host or co-host.' });

@@ -69,6 +69,7 @@ export function actionPhrase(requested: RequestedAction, ctx: DescribeContext): 
     case 'eject':
     case 'ban':
     case 'mute':
+    case 'unmute':
     case 'stopVideo':
     case 'stopShare':
     case 'moveToWaitingRoom':

@@ -19,6 +19,7 @@ export const EN_TERMS = {
   'action.eject': 'eject {name}',
   'action.ban': 'eject and ban {name}',
   'action.mute': 'mute {name}',
+  'action.unmute': 'unmute {name}',
   'action.stopVideo': 'stop the camera of {name}',
   'action.stopShare': 'stop the screen share of {name}',
   'action.moveToWaitingRoom': 'move {name} to the waiting room',

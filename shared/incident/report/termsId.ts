@@ -21,6 +21,7 @@ export const ID_TERMS: Record<keyof typeof EN_TERMS, string> = {
   'action.eject': 'keluarkan {name}',
   'action.ban': 'keluarkan dan blokir {name}',
   'action.mute': 'bisukan {name}',
+  'action.unmute': 'nyalakan kembali mikrofon {name}',
   'action.stopVideo': 'matikan kamera {name}',
   'action.stopShare': 'hentikan berbagi layar oleh {name}',
   'action.moveToWaitingRoom': 'pindahkan {name} ke ruang tunggu',

@@ -11,6 +11,7 @@ const MISSING: readonly CapabilityName[] = [
   'eject',
   'ban',
   'mute',
+  'unmute',
   'stopVideo',
   'stopShare',
   'moveToWaitingRoom',

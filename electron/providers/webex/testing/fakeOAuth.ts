@@ -47,6 +47,8 @@ export class FakeOAuth {
   readonly grants: string[] = [];
   /** What the consent screen answers. */
   decision: 'approve' | 'deny' = 'approve';
+  /** Set to answer revocations 503, as a server that is down would. */
+  refuseRevocation = false;
 
   constructor(private readonly options: FakeOAuthOptions) {}
 
@@ -124,9 +126,10 @@ export class FakeOAuth {
     return oauthError(400, 'unsupported_grant_type', grant);
   }
 
-  /** `POST /revoke` (RFC 7009): always 200, whether or not the token was known. */
+  /** `POST /revoke` (RFC 7009): 200 whether or not the token was known (unless told to refuse). */
   revoke(form: URLSearchParams): FakeReply {
     if (form.get('client_id') !== this.options.clientId) return oauthError(401, 'invalid_client', 'unknown client');
+    if (this.refuseRevocation) return oauthError(503, 'temporarily_unavailable', 'revocation is unavailable');
     const value = form.get('token') ?? '';
     const entry = this.access.get(value) ?? this.refresh.get(value);
     if (entry) entry.revoked = true;

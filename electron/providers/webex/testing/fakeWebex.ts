@@ -22,6 +22,8 @@ export interface FakeRequestRecord {
   path: string;
   operationId: string | undefined;
   status: number;
+  /** The JSON body of an API request (after the spec accepted it), to check what was asked. */
+  body?: unknown;
 }
 
 const MAX_BODY = 1024 * 1024;
@@ -125,24 +127,30 @@ export class FakeWebex {
     const method = req.method ?? 'GET';
     let reply: FakeReply;
     let operationId: string | undefined;
+    let body: unknown;
     try {
       const raw = await readBody(req);
       if (url.pathname === '/v1/authorize' && method === 'GET') reply = this.oauth.authorize(url.searchParams);
       else if (url.pathname === '/v1/access_token' && method === 'POST') reply = this.oauth.token(new URLSearchParams(raw));
       else if (url.pathname === '/oauth/revoke' && method === 'POST') reply = this.oauth.revoke(new URLSearchParams(raw));
       else if (url.pathname.startsWith('/_fake/')) reply = this.control(method, url.pathname, raw);
-      else if (url.pathname.startsWith('/v1/')) ({ reply, operationId } = this.serveApi(req, method, url, raw));
+      else if (url.pathname.startsWith('/v1/')) ({ reply, operationId, body } = this.serveApi(req, method, url, raw));
       else reply = { status: 404, body: { message: 'not found' } };
     } catch (error) {
       reply = { status: 500, body: { message: (error as Error).message } };
     }
-    this.requests.push({ method, path: url.pathname, operationId, status: reply.status });
+    this.requests.push({ method, path: url.pathname, operationId, status: reply.status, ...(body !== undefined ? { body } : {}) });
     const json = reply.body !== undefined;
     res.writeHead(reply.status, { ...(json ? { 'Content-Type': 'application/json' } : {}), ...reply.headers });
     res.end(json ? JSON.stringify(reply.body) : undefined);
   }
 
-  private serveApi(req: IncomingMessage, method: string, url: URL, raw: string): { reply: FakeReply; operationId: string | undefined } {
+  private serveApi(
+    req: IncomingMessage,
+    method: string,
+    url: URL,
+    raw: string,
+  ): { reply: FakeReply; operationId: string | undefined; body?: unknown } {
     const path = url.pathname.slice('/v1'.length);
     let body: unknown;
     try {
@@ -182,7 +190,7 @@ export class FakeWebex {
       const problem = this.spec.checkResponse(operation, method, path, reply.status, reply.body ?? {});
       if (problem) this.violations.push(problem);
     }
-    return { reply, operationId };
+    return { reply, operationId, body };
   }
 
   /** Test-only controls for the drill, outside the Webex API: join, leave, start, inspect. */

@@ -54,6 +54,8 @@ export class FakeZoomServer {
   readonly requests: RecordedRequest[] = [];
   readonly revoked: string[] = [];
   plan: ZoomPlan;
+  /** When set, the registrant list is refused with this error (e.g. a token without the scope). */
+  refuseRegistrants: { status: number; code: number; message: string } | null = null;
   private readonly server: Server;
   private readonly codes = new Map<string, { challenge: string; redirectUri: string }>();
   private readonly access = new Map<string, number>();
@@ -279,6 +281,8 @@ export class FakeZoomServer {
     const [, root, , sub] = match;
     if (root === 'meetings' && !sub && method === 'GET') return send(200, meetingJson(meeting));
     if (root === 'meetings' && sub === '/registrants' && method === 'GET') {
+      const refused = this.refuseRegistrants;
+      if (refused) return send(refused.status, { code: refused.code, message: refused.message });
       return send(200, {
         page_size: 300,
         total_records: meeting.registrants.length,

@@ -65,6 +65,7 @@ export async function startZoomHarness(options: { plan?: ZoomPlan; bridge?: Zoom
     ...t,
     fake,
     story,
+    scheduled,
     opened,
     signIn: () => t.host.commands.signIn({ providerId: 'zoom' }),
     /** The intruders of the story join (in the Dashboard's data). */

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { participant } from '../../../shared/incident/report/testing/logBuilder';
+import type { Participant } from '../../../shared/model/participant';
+import type { RiskLevel } from '../../../shared/model/risk';
+import { selectRows, tallyRoster } from './rosterView';
+
+/** A deterministic crowd: mostly people without risk, some watched or flagged, some left or waiting, some sharing a join time. */
+function crowd(size: number, seed = 1): Participant[] {
+  let x = seed;
+  const rand = (): number => (x = (x * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  return Array.from({ length: size }, (_, i) => {
+    const roll = rand();
+    const level: RiskLevel = roll < 0.05 ? 'flagged' : roll < 0.1 ? 'watch' : 'none';
+    const score = level === 'none' ? (rand() < 0.2 ? Math.floor(rand() * 20) : 0) : Math.floor(rand() * 100);
+    const presence = rand() < 0.1 ? 'left' : rand() < 0.1 ? 'waiting' : 'inMeeting';
+    return participant(`p${i}`, `Person ${i}`, 1_000 + Math.floor(i / 3) * 10, {
+      presence,
+      role: i === 0 ? 'host' : 'attendee',
+      risk: { score, level, flags: [] },
+      match: { status: rand() < 0.1 ? 'unknown' : rand() < 0.05 ? 'impostor' : 'noList' } as Participant['match'],
+    });
+  });
+}
+
+const query = { filters: new Set<never>(), sort: 'risk' as const, search: '' };
+
+describe('roster at webinar scale', () => {
+  it('sorts by risk exactly as the plain rule says: rank first, then the newest, for every participant', () => {
+    const people = crowd(5_000);
+    const rank = (p: Participant): number => ({ flagged: 0, watch: 1, none: 2 })[p.risk.level] * 1000 - p.risk.score;
+    const expected = [...people].sort((a, b) => rank(a) - rank(b) || b.joinedAt - a.joinedAt).map((p) => p.joinedAt + ':' + rank(p));
+    const rows = selectRows(people, query);
+    expect(rows).toHaveLength(people.length);
+    expect(new Set(rows.map((p) => p.id)).size).toBe(people.length);
+    expect(rows.map((p) => p.joinedAt + ':' + rank(p))).toEqual(expected);
+    expect(rows[0]?.risk.level).toBe('flagged');
+    expect(rows.at(-1)?.risk).toMatchObject({ level: 'none', score: 0 });
+  });
+
+  it('tallies presence, flags and matches once per roster version', () => {
+    const people = crowd(2_000, 9);
+    const map = new Map(people.map((p) => [p.id, p]));
+    const present = people.filter((p) => p.presence !== 'left');
+    const tally = tallyRoster(map);
+    expect(tally).toEqual({
+      inMeeting: people.filter((p) => p.presence === 'inMeeting').length,
+      waiting: people.filter((p) => p.presence === 'waiting').length,
+      left: people.filter((p) => p.presence === 'left').length,
+      flagged: present.filter((p) => p.risk.level === 'flagged').length,
+      flaggedGuests: present.filter((p) => p.risk.level === 'flagged' && p.role !== 'host').length,
+      impostors: present.filter((p) => p.match.status === 'impostor').length,
+      unknown: present.filter((p) => p.match.status === 'unknown').length,
+    });
+    expect(tallyRoster(map)).toBe(tally);
+    const next = new Map(map);
+    next.set('new', participant('new', 'Newcomer', 99_999, { risk: { score: 90, level: 'flagged', flags: [] } }));
+    expect(tallyRoster(next).flagged).toBe(tally.flagged + 1);
+  });
+});
