@@ -173,6 +173,25 @@ describe('host', () => {
     expect(retried).toMatchObject({ status: 'pending', attempts: 5 });
   });
 
+  it('after a timeout a chat message is not sent again, while the lock sent beside it is retried', async () => {
+    const { host, scheduler, events } = await attachedHost({ unresponsive: ['postChat', 'lock'], callTimeoutMs: 2_000 });
+    await host.commands.runAction({ id: 'chat-1', kind: 'postChat', text: 'We apologise for the interruption.' });
+    await host.commands.runAction({ id: 'lock-1', kind: 'lock' });
+    await advance(scheduler, 17_000, 500);
+    expect(outcomes(events, 'chat-1').at(-1)).toMatchObject({
+      status: 'failed',
+      retryable: true,
+      attempts: 1,
+      reason: expect.stringMatching(/did not answer within 2 s.*Not repeated automatically/),
+    });
+    expect(outcomes(events, 'lock-1').at(-1)).toMatchObject({ status: 'failed', attempts: 4 });
+    const attempts = (await host.commands.getLogTail({ limit: 500 })).filter((e) => e.kind === 'action.attempt');
+    expect(attempts.filter((e) => e.data.actionId === 'chat-1')).toHaveLength(1);
+    expect(attempts.filter((e) => e.data.actionId === 'lock-1')).toHaveLength(4);
+    // The moderator, having checked the chat, may still send it again by hand.
+    expect(await host.commands.retryAction({ actionId: 'chat-1' })).toMatchObject({ status: 'pending', attempts: 2 });
+  });
+
   it('acknowledges a note only once it is on disk', async () => {
     const { host, info } = await attachedHost();
     const entry = await host.commands.addNote({ text: 'Intruders reported by the panel at 10:52' });

@@ -142,6 +142,8 @@ export function createHost(options: HostOptions): Host {
     ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),
   });
   let shortcutActions = 0;
+  /** Who the moderator has ticked in the console, for the global Contain key; cleared with the session. */
+  let selection: readonly string[] = [];
 
   function requireAttached(): Attached {
     if (!attached) throw new HostdeckError('notAttached', 'No meeting is attached.');
@@ -152,6 +154,7 @@ export function createHost(options: HostOptions): Host {
     const current = attached;
     if (!current) return false;
     executor.reset();
+    selection = [];
     write(current, { kind: 'session.ended', data: { reason } });
     attached = null;
     await current.limiter.stop();
@@ -213,6 +216,7 @@ export function createHost(options: HostOptions): Host {
       logFile: log.file,
     };
     executor.reset();
+    selection = [];
     attached = { info, provider: session, controller, limiter: new ProviderLimiter(session.limits), log, history: sink.history };
     for (const event of early.splice(0)) controller.handle(event);
     const snapshot = controller.snapshot();
@@ -271,6 +275,11 @@ export function createHost(options: HostOptions): Host {
 
     async listActions() {
       return executor.list();
+    },
+
+    async setSelection({ participantIds }) {
+      selection = attached ? [...new Set(participantIds)] : [];
+      return { count: selection.length };
     },
 
     async getLogTail({ limit }) {
@@ -390,8 +399,10 @@ export function createHost(options: HostOptions): Host {
     },
     async shortcut(command) {
       await panicLoaded;
-      return panic.shortcut(command, (intent) =>
-        executor.run({ ...intent, id: `key-${command}-${Date.now().toString(36)}-${++shortcutActions}` }),
+      return panic.shortcut(
+        command,
+        (intent) => executor.run({ ...intent, id: `key-${command}-${Date.now().toString(36)}-${++shortcutActions}` }),
+        selection,
       );
     },
     async reportHtml(sessionId, language, redact) {

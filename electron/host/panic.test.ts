@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ActionOutcome } from '../../shared/model/action';
 import type { LogEntry } from '../../shared/incident/entry';
 import { DEFAULT_PANIC_SETTINGS } from '../../shared/model/panic';
+import { dispatch } from './dispatch';
 import { advance, createTestHost } from './testing';
 
 let cleanup: (() => Promise<void>) | undefined;
@@ -121,6 +122,37 @@ describe('panic', () => {
     expect(await host.shortcut('endForAll')).toBe('Ending the meeting for all.');
     await advance(scheduler, 400, 100);
     expect((await snapshot()).meeting.status).toBe('ended');
+  });
+
+  it('the global Contain key ejects the participants ticked in the console, with the flagged; selection is parsed and ends with the session', async () => {
+    const { host, scheduler, outcome, snapshot, intruders } = await underway();
+    const officials = (await snapshot()).participants.filter((p) => p.role === 'attendee' && p.risk.level === 'none').slice(0, 2);
+    expect(officials).toHaveLength(2);
+    // What the renderer sends, through the same gate as the shells: zod-parsed, malformed input refused.
+    expect(await dispatch(host, 'setSelection', { participantIds: [officials[0]!.id, officials[1]!.id, officials[0]!.id] })).toEqual({
+      ok: true,
+      value: { count: 2 },
+    });
+    expect(await dispatch(host, 'setSelection', { participantIds: [42] })).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
+    expect(await dispatch(host, 'setSelection', { participantIds: [], all: true })).toMatchObject({
+      ok: false,
+      error: { code: 'invalidInput' },
+    });
+    expect(await dispatch(host, 'setSelection', { participantIds: ['x'.repeat(500)] })).toMatchObject({ ok: false });
+
+    expect(await host.shortcut('contain')).toBe('Contain started: locking, muting and ejecting the flagged and the 2 ticked.');
+    await advance(scheduler, 400, 100);
+    const contain = (await host.commands.listActions({})).find((o) => o.kind === 'contain')!;
+    expect(contain.status).toBe('confirmed');
+    expect(contain.plan?.steps.filter((s) => s.kind === 'eject')).toHaveLength(intruders.length + 2);
+    const after = await snapshot();
+    for (const official of officials) expect(after.participants.find((p) => p.id === official.id)?.presence).toBe('left');
+    expect(await outcome(contain.actionId)).toMatchObject({ status: 'confirmed' });
+
+    // A new session starts with nothing ticked.
+    await host.commands.detach({});
+    await host.commands.attach({ providerId: 'rehearsal', meetingId: 'intrusion', options: { seed: 4, startAt: 'beforeIntrusion' } });
+    expect(await host.shortcut('contain')).toBe('Contain started: locking, muting and ejecting the flagged.');
   });
 
   it('refuses panic keys that do not parse or are bound twice', async () => {

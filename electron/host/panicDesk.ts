@@ -81,14 +81,19 @@ export class PanicDesk {
     this.scripts.outcome(outcome);
   }
 
-  /** What a panic key does; returns a line for the notification. */
-  async shortcut(command: ShortcutCommand, act: (intent: Intent) => ActionOutcome): Promise<string> {
+  /**
+   * What a panic key does; returns a line for the notification. Contain ejects the participants
+   * ticked in the console (`selected`) along with the flagged.
+   */
+  async shortcut(command: ShortcutCommand, act: (intent: Intent) => ActionOutcome, selected: readonly string[] = []): Promise<string> {
     const target = this.options.target();
     if (!target && command !== 'quickNote') return 'No meeting is attached.';
     switch (command) {
       case 'contain':
-        act({ kind: 'contain', participantIds: [] });
-        return 'Contain started: locking, muting and ejecting the flagged.';
+        act({ kind: 'contain', participantIds: [...selected] });
+        return selected.length > 0
+          ? `Contain started: locking, muting and ejecting the flagged and the ${selected.length} ticked.`
+          : 'Contain started: locking, muting and ejecting the flagged.';
       case 'toggleLock': {
         const locked = target?.controller.meeting.locked ?? false;
         act({ kind: locked ? 'unlock' : 'lock' });

@@ -45,7 +45,7 @@ export type ProviderEvent =
 /**
  * How a platform call failed. `auth`: the token expired or was revoked (the executor refreshes once
  * and tries again); `rateLimited`: 429, honour `retryAfterMs`; `unavailable`: 5xx or a dropped
- * connection; `unconfirmed`: the platform accepted the call but its effect could not be seen.
+ * connection (a 503 may carry `retryAfterMs` too); `unconfirmed`: the platform accepted the call but its effect could not be seen.
  */
 export type ProviderErrorKind =
   | 'auth'
@@ -59,6 +59,14 @@ export type ProviderErrorKind =
   | 'unsupported'
   | 'unconfirmed'
   | 'cancelled';
+
+/**
+ * The longest wait a platform's `Retry-After` gets honoured for by the executor and by roster
+ * polling after a 503. A longer request fails the action with the wait named (the moderator acts by
+ * hand rather than watching a spinner); 429 waits on polling are honoured in full, since calling
+ * again early only earns another 429.
+ */
+export const MAX_RETRY_AFTER_MS = 30_000;
 
 const RETRYABLE_KINDS: readonly ProviderErrorKind[] = ['auth', 'rateLimited', 'unavailable', 'network', 'unconfirmed', 'cancelled'];
 
@@ -77,6 +85,16 @@ export class ProviderError extends Error {
     this.retryAfterMs = options.retryAfterMs;
     this.status = options.status;
   }
+}
+
+/**
+ * How long a poller waits after a failure that named a wait: a 429's in full (calling early only earns
+ * another 429), any other's (a 503) at most MAX_RETRY_AFTER_MS, so an outage hint of an hour cannot
+ * freeze the live roster for an hour. Undefined when the platform named no wait.
+ */
+export function pollWaitAfter(error: ProviderError): number | undefined {
+  if (error.retryAfterMs === undefined) return undefined;
+  return error.kind === 'rateLimited' ? error.retryAfterMs : Math.min(error.retryAfterMs, MAX_RETRY_AFTER_MS);
 }
 
 function kindFromStatus(status: number | undefined): ProviderErrorKind {

@@ -2,11 +2,9 @@ import { BrowserWindow, globalShortcut, Notification } from 'electron';
 import { eventChannel } from '../../shared/contract/channels';
 import type { EventPayload } from '../../shared/contract/events';
 import { parseAccelerator } from '../../shared/keyboard/accelerator';
+import { createDoublePress } from '../../shared/keyboard/doublePress';
 import { SHORTCUT_COMMANDS, type ShortcutCommand } from '../../shared/model/panic';
 import type { Host } from '../host/host';
-
-/** Two presses of the End key within this time end the meeting: one press alone never does. */
-const END_DOUBLE_PRESS_MS = 600;
 
 function send<E extends 'shortcutStatus' | 'shortcutFired'>(name: E, payload: EventPayload<E>): void {
   for (const window of BrowserWindow.getAllWindows()) if (!window.isDestroyed()) window.webContents.send(eventChannel(name), payload);
@@ -21,7 +19,7 @@ export async function registerPanicShortcuts(host: Host, consoleWindow: () => Br
   globalShortcut.unregisterAll();
   const settings = await host.panicSettings();
   const status: EventPayload<'shortcutStatus'> = { registered: [], refused: [] };
-  let lastEndPress = 0;
+  const endGuard = createDoublePress();
 
   const notify = (message: string): void => {
     const window = consoleWindow();
@@ -31,14 +29,11 @@ export async function registerPanicShortcuts(host: Host, consoleWindow: () => Br
 
   const fire = async (command: ShortcutCommand): Promise<void> => {
     let message: string;
-    if (command === 'endForAll') {
-      const now = Date.now();
-      if (now - lastEndPress > END_DOUBLE_PRESS_MS) {
-        lastEndPress = now;
-        notify('Press the End key again within 0.6 s to end the meeting for all.');
-        return;
-      }
-      lastEndPress = 0;
+    if (command === 'endForAll' && endGuard.press(Date.now()) === 'armed') {
+      notify('Press the End key again within 0.6 s to end the meeting for all.');
+      // The console shows its own translated prompt for this message (as in browser mode).
+      send('shortcutFired', { command, message: 'endAgain' });
+      return;
     }
     if (command === 'quickNote') {
       const window = consoleWindow();

@@ -13,6 +13,7 @@ export const COMMAND_NAMES = [
   'retryAction',
   'cancelAction',
   'listActions',
+  'setSelection',
   'getLogTail',
   'addNote',
   'importAttendees',

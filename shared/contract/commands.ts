@@ -30,6 +30,14 @@ export const commands = {
   retryAction: { input: z.object({ actionId: ActionId }).strict(), output: ActionOutcome },
   cancelAction: { input: z.object({ actionId: ActionId }).strict(), output: ActionOutcome.nullable() },
   listActions: { input: NoInput, output: z.array(ActionOutcome) },
+  /**
+   * The participants the moderator has ticked, sent whenever the ticks change: the desktop app's
+   * global Contain key, pressed while another app has focus, ejects them with the flagged.
+   */
+  setSelection: {
+    input: z.object({ participantIds: z.array(Id).max(10_000) }).strict(),
+    output: z.object({ count: z.number().int().nonnegative() }).strict(),
+  },
   getLogTail: {
     input: z.object({ limit: z.number().int().min(1).max(5000) }).strict(),
     output: z.array(LogEntry),

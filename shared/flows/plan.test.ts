@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allCapabilities, onlyCapabilities } from '../model/capability';
-import { retryStep, settleStep, startPlan, validatePlan, type Plan } from './plan';
+import { describeStep, retryStep, settleStep, startPlan, validatePlan, type Plan } from './plan';
 import { restorePlan, suspendPlan } from './suspend';
 
 const plan: Plan = {
@@ -30,7 +30,14 @@ describe('plan engine', () => {
     const caps = onlyCapabilities(['lock', 'eject'], () => ({ reason: 'No API for this.' }));
     const withFallback: Plan = { ...plan, steps: plan.steps.map((s) => (s.id === 'mute' ? { ...s, byHand: 'ask the host to mute.' } : s)) };
     const start = startPlan(withFallback, caps, 0);
-    expect(start.state.steps['mute']).toMatchObject({ status: 'skipped', reason: 'No API for this. By hand: ask the host to mute.' });
+    expect(start.state.steps['mute']).toEqual({
+      status: 'skipped',
+      reason: 'No API for this.',
+      byHand: 'ask the host to mute.',
+      settledAt: 0,
+    });
+    expect(describeStep(start.state.steps['mute'])).toBe('No API for this. By hand: ask the host to mute.');
+    expect(describeStep(start.state.steps['lock'])).toBeUndefined();
     expect(start.launch.map((s) => s.id)).toEqual(['lock']);
   });
 

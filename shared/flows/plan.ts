@@ -22,7 +22,10 @@ export type StepStatus = 'waiting' | 'running' | 'confirmed' | 'failed' | 'skipp
 
 export interface StepState {
   readonly status: StepStatus;
+  /** Why the step failed or was skipped, in the platform's words. */
   readonly reason?: string;
+  /** For a skipped step, the plan's manual fallback (the console shows its own translated one). */
+  readonly byHand?: string;
   readonly startedAt?: number;
   readonly settledAt?: number;
 }
@@ -96,7 +99,7 @@ export function startPlan(plan: Plan, capabilities: Capabilities, now: number): 
   for (const step of plan.steps) {
     const refusal = capabilityRefusal(capabilities, step.intent);
     steps[step.id] = refusal
-      ? { status: 'skipped', reason: step.byHand ? `${refusal} By hand: ${step.byHand}` : refusal, settledAt: now }
+      ? { status: 'skipped', reason: refusal, ...(step.byHand ? { byHand: step.byHand } : {}), settledAt: now }
       : { status: 'waiting' };
   }
   return advance(plan, steps, now, now);
@@ -142,4 +145,10 @@ export function extendPlan(plan: Plan, state: PlanState, added: readonly PlanSte
   const steps: Record<string, StepState> = { ...state.steps };
   for (const step of fresh) steps[step.id] = { status: 'waiting' };
   return { plan: extended, ...advance(extended, steps, now, state.startedAt) };
+}
+
+/** A step's reason with its manual fallback, as the incident log records it. */
+export function describeStep(state: StepState | undefined): string | undefined {
+  if (!state?.reason) return state?.byHand ? `By hand: ${state.byHand}` : undefined;
+  return state.byHand ? `${state.reason} By hand: ${state.byHand}` : state.reason;
 }

@@ -66,6 +66,7 @@ export class ActionExecutor {
       launch: (action, parentId) => this.launchChild(action, parentId),
       retryChild: (actionId) => void this.retry(actionId),
       update: (id, change) => this.update(id, change),
+      reopen: (id) => this.reopen(id),
       outcomeOf: (id) => this.records.get(id)?.outcome,
       ...(options.containSteps ? { containSteps: options.containSteps } : {}),
     });
@@ -131,6 +132,7 @@ export class ActionExecutor {
     record.cancelled = true;
     record.abort?.abort();
     record.cancelRetry?.();
+    if (record.action && isCompositeAction(record.action)) this.plans.cancel(actionId);
     for (const child of record.outcome.children ?? []) this.cancel(child);
     this.settle(record, { status: 'failed', reason: 'Cancelled by the moderator.', retryable: true });
     return record.outcome;
@@ -163,6 +165,18 @@ export class ActionExecutor {
       this.begin(record, action);
     }
     return this.records.get(action.id)?.outcome ?? record.outcome;
+  }
+
+  /** A settled composite action runs again (its failed steps are retried): pending, one more attempt, logged. */
+  private reopen(actionId: string): void {
+    const record = this.records.get(actionId);
+    if (!record || record.outcome.status === 'pending') return;
+    record.cancelled = false;
+    const { reason, settledAt: _settledAt, latencyMs: _latency, ...rest } = record.outcome;
+    const attempt = record.outcome.attempts + 1;
+    record.outcome = { ...rest, status: 'pending', attempts: attempt, retryable: false };
+    this.options.log({ kind: 'action.attempt', data: { actionId, attempt, ...(reason ? { previousError: reason } : {}) } });
+    this.options.onOutcome(record.outcome);
   }
 
   private launchChild(action: PlatformAction, parentId: string): ActionOutcome {

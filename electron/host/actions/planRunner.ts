@@ -1,6 +1,7 @@
 import type { EntryBody } from '../../../shared/incident/entry';
 import type { Action, ActionOutcome, PlatformAction } from '../../../shared/model/action';
 import {
+  describeStep,
   extendPlan,
   retryStep,
   settleStep,
@@ -25,6 +26,8 @@ export interface PlanRunnerOptions {
   /** Retries a failed child action. */
   retryChild?: (actionId: string) => void;
   update: (actionId: string, change: Partial<ActionOutcome>) => void;
+  /** Puts a settled composite action back to pending, for a retry of its failed steps. */
+  reopen?: (actionId: string) => void;
   outcomeOf: (actionId: string) => ActionOutcome | undefined;
   /** Which steps Contain takes at this event. */
   containSteps?: () => ContainSteps;
@@ -35,6 +38,8 @@ interface Running {
   state: PlanState;
   /** Child action id by step id. */
   children: Map<string, string>;
+  /** The moderator cancelled the plan: nothing more is launched and it does not settle itself. */
+  cancelled?: boolean;
 }
 
 /** Child action ids are `<parent>-<step>`, kept within the 64-character id limit. */
@@ -119,16 +124,27 @@ export class PlanRunner {
           id: s.id,
           kind: s.intent.kind,
           status: transition.state.steps[s.id]?.status ?? 'waiting',
-          ...reasonOf(transition.state, s.id),
+          ...loggedReason(transition.state, s.id),
         })),
       },
     });
     this.apply(parentId, running, transition);
   }
 
+  /**
+   * Stops a running plan before the executor cancels its steps: a step that settles from now on
+   * launches nothing after it (no dependent step, no sweep of late intruders), and the plan leaves
+   * its own outcome to the executor, which records the cancellation.
+   */
+  cancel(parentId: string): void {
+    const running = this.running.get(parentId);
+    if (running) running.cancelled = true;
+  }
+
   retry(parentId: string): void {
     const running = this.running.get(parentId);
     if (!running) return;
+    running.cancelled = false;
     let state = running.state;
     const relaunch: string[] = [];
     for (const step of running.plan.steps) {
@@ -137,6 +153,8 @@ export class PlanRunner {
       relaunch.push(step.id);
     }
     running.state = state;
+    // The plan is under way again: its outcome goes back to pending and settles anew when the steps do.
+    if (relaunch.length > 0) this.options.reopen?.(parentId);
     this.publish(parentId, running);
     for (const stepId of relaunch) {
       const child = running.children.get(stepId);
@@ -157,7 +175,8 @@ export class PlanRunner {
       { ok: outcome.status === 'confirmed', ...(outcome.reason ? { reason: outcome.reason } : {}) },
       this.options.scheduler.now(),
     );
-    if (running.plan.id === 'contain' && link.stepId === 'lock' && outcome.status === 'confirmed') {
+    if (running.cancelled) transition = { state: transition.state, launch: [] };
+    else if (running.plan.id === 'contain' && link.stepId === 'lock' && outcome.status === 'confirmed') {
       // Intruders who joined while the lock was on its way are ejected too; after it, none can join.
       const swept = this.sweep(running, transition.state);
       if (swept) {
@@ -211,12 +230,12 @@ export class PlanRunner {
       };
     });
     const change: Partial<ActionOutcome> = { plan: { name: plan.name, steps }, children: [...running.children.values()] };
-    if (state.status !== 'running' && this.options.outcomeOf(parentId)?.status === 'pending') {
+    if (state.status !== 'running' && !running.cancelled && this.options.outcomeOf(parentId)?.status === 'pending') {
       const failed = steps.filter((s) => s.status === 'failed');
       const skipped = steps.filter((s) => s.status === 'skipped');
       const parts = [
         ...(failed.length ? [`Failed: ${failed.map((s) => `${s.id} (${s.reason ?? 'no reason given'})`).join('; ')}.`] : []),
-        ...(skipped.length ? [`Skipped: ${skipped.map((s) => `${s.id} (${s.reason ?? ''})`).join('; ')}.`] : []),
+        ...(skipped.length ? [`Skipped: ${skipped.map((s) => `${s.id} (${describeStep(state.steps[s.id]) ?? ''})`).join('; ')}.`] : []),
         ...(steps.length === 0 ? ['Nothing to change: every control is already as it was.'] : []),
       ];
       const now = this.options.scheduler.now();
@@ -226,7 +245,7 @@ export class PlanRunner {
         retryable: failed.length > 0,
         settledAt: now,
         latencyMs: now - (this.options.outcomeOf(parentId)?.requestedAt ?? now),
-        ...(parts.length ? { reason: parts.join(' ') } : {}),
+        ...(parts.length ? { reason: clip(parts.join(' '), 2000) } : {}),
       });
       this.options.log({
         kind: 'plan.finished',
@@ -244,7 +263,19 @@ export class PlanRunner {
   }
 }
 
+/** The step's reason with the plan's manual fallback, for the incident log. */
+function loggedReason(state: PlanState, stepId: string): { reason?: string } {
+  const reason = describeStep(state.steps[stepId]);
+  return reason !== undefined ? { reason } : {};
+}
+
+/** The step's reason in the platform's words; the console adds its own translated manual fallback. */
 function reasonOf(state: PlanState, stepId: string): { reason?: string } {
   const reason = state.steps[stepId]?.reason;
   return reason !== undefined ? { reason } : {};
+}
+
+/** An outcome's reason is at most 2,000 characters on the wire: a long list of failed steps is cut, saying so. */
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

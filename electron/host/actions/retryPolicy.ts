@@ -1,5 +1,5 @@
 import { NON_IDEMPOTENT_KINDS, type ActionKind } from '../../../shared/model/action';
-import { ProviderError } from '../provider';
+import { MAX_RETRY_AFTER_MS, ProviderError } from '../provider';
 
 /** Bounds on automatic retries, so every action settles within a bounded time. */
 export interface RetryPolicy {
@@ -11,7 +11,12 @@ export interface RetryPolicy {
   readonly maxRetryAfterMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 300, maxDelayMs: 4_000, maxRetryAfterMs: 30_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 4,
+  baseDelayMs: 300,
+  maxDelayMs: 4_000,
+  maxRetryAfterMs: MAX_RETRY_AFTER_MS,
+};
 
 /** The call did not answer within the provider's call timeout. */
 export class CallTimeoutError extends Error {

@@ -32,7 +32,8 @@ const DEFAULT_RETRY_AFTER_MS = 5_000;
 /**
  * The Webex REST client: bearer token, one renewal and one retry on 401, every body parsed with
  * zod, errors mapped to ProviderError with the platform's reason, and 429's `Retry-After` both
- * reported and remembered, so no call of this session goes out before Webex said it may.
+ * reported and remembered, so no call of this session goes out before Webex said it may. A 503's
+ * `Retry-After` is reported with the error (the executor and the poller honour it).
  */
 export class WebexApi {
   private readonly base: URL;
@@ -162,6 +163,16 @@ export class WebexApi {
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.options.clock.now()) ?? DEFAULT_RETRY_AFTER_MS;
       this.pausedUntil = Math.max(this.pausedUntil, this.options.clock.now() + retryAfterMs);
       return new ProviderError(`Webex asked to slow down (${status})${suffix}`, { kind: 'rateLimited', retryAfterMs, status });
+    }
+    if (status === 503) {
+      // Webex is down for a while and may say for how long. Only this call is refused: other
+      // endpoints may still answer, so nothing else is held back; the executor decides whether to wait.
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.options.clock.now());
+      const when = retryAfterMs !== undefined ? ` (Webex asks to try again in ${Math.ceil(retryAfterMs / 1000)} s)` : '';
+      return new ProviderError(`Webex is unavailable (503)${suffix}${when}`, {
+        status,
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      });
     }
     if (status === 401) return new ProviderError(`Webex refused the sign-in (401)${suffix}`, { status });
     if (status === 403) return new ProviderError(`Webex refused: only the host or a co-host may do this (403)${suffix}`, { status });

@@ -93,6 +93,35 @@ describe('Webex live roster', { timeout: 20_000 }, () => {
     expect(t.fake.requests.filter((r) => r.status === 429)).toHaveLength(3);
   });
 
+  it('a 503 on the poll naming a wait: the next read waits that long (past the backoff), at most the host’s 30 s ceiling', async () => {
+    const { t, meeting } = await liveMeeting(1);
+    await attach(t, meeting.id);
+    const reads = () => t.fake.requests.length;
+    t.fake.failNext(1, 503, 12);
+    const before = reads();
+    await advanceWithIo(t, 1_000);
+    expect(reads() - before).toBe(1);
+    expect(of(t.events, 'connection').at(-1)).toMatchObject({
+      state: 'reconnecting',
+      detail: expect.stringMatching(/503.*try again in 12 s/),
+    });
+    // The harness's backoff alone would read again after 2 s.
+    await advanceWithIo(t, 11_000, 500);
+    expect(reads() - before).toBe(1);
+    await advanceWithIo(t, 1_500, 500);
+    expect(reads() - before).toBeGreaterThan(1);
+    await expect.poll(() => of(t.events, 'connection').at(-1)).toMatchObject({ state: 'connected' });
+
+    // An hour's maintenance notice, as an HTTP date: the roster is read again after 30 s, not an hour.
+    t.fake.failNext(1, 503, new Date(t.scheduler.now() + 3_600_000).toUTCString());
+    while (t.fake.requests.at(-1)?.status !== 503) await advanceWithIo(t, 500, 500);
+    const refused = reads();
+    await advanceWithIo(t, 29_000, 1_000);
+    expect(reads()).toBe(refused);
+    await advanceWithIo(t, 1_500, 500);
+    expect(reads()).toBeGreaterThan(refused);
+  });
+
   it('a stray 404 on the roster does not end the meeting: the next read asks Webex about the meeting first', async () => {
     const { t, meeting } = await liveMeeting(1);
     await attach(t, meeting.id);
@@ -223,6 +252,29 @@ describe('Webex host actions', { timeout: 20_000 }, () => {
     t.fake.failNext(1, 429, 7);
     await expect(run(s, { id: 'l1', kind: 'lock' })).rejects.toMatchObject({ kind: 'rateLimited', retryAfterMs: 7_000 });
     await expect(run(s, { id: 'c1', kind: 'postChat', text: 'hello' })).rejects.toMatchObject({ kind: 'unsupported' });
+    await quiet(t.fake);
+  });
+
+  it('a 503 on an action carries the wait Webex named, in seconds or as an HTTP date, and holds back no other call', async () => {
+    const { t, meeting } = await liveMeeting(1);
+    const s = await attach(t, meeting.id);
+    t.fake.failNext(1, 503, 9);
+    await expect(run(s, { id: 'l1', kind: 'lock' })).rejects.toMatchObject({
+      kind: 'unavailable',
+      status: 503,
+      retryable: true,
+      retryAfterMs: 9_000,
+      message: expect.stringMatching(/unavailable \(503\).*try again in 9 s/),
+    });
+    t.fake.failNext(1, 503, new Date(t.scheduler.now() + 20_000).toUTCString());
+    await expect(run(s, { id: 'l2', kind: 'lock' })).rejects.toMatchObject({ kind: 'unavailable', retryAfterMs: 20_000 });
+    t.fake.failNext(1, 503);
+    const bare = await run(s, { id: 'l3', kind: 'lock' }).catch((e: unknown) => e);
+    expect(bare).toBeInstanceOf(ProviderError);
+    expect((bare as ProviderError).retryAfterMs).toBeUndefined();
+    // Unlike a 429, a 503 does not pause the session: the next call goes out at once.
+    await run(s, { id: 'l4', kind: 'lock' });
+    expect(s.meeting.locked).toBe(true);
     await quiet(t.fake);
   });
 

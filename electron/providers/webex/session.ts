@@ -1,6 +1,6 @@
 import type { PlatformAction } from '../../../shared/model/action';
 import { UNKNOWN_CONTROLS, type Meeting, type MeetingControls } from '../../../shared/model/meeting';
-import { ProviderError, type ProviderContext, type ProviderEvent, type ProviderSession } from '../../host/provider';
+import { pollWaitAfter, ProviderError, type ProviderContext, type ProviderEvent, type ProviderSession } from '../../host/provider';
 import { performAction, type ActionContext, type ActionTuning } from './actions';
 import type { WebexApi } from './api';
 import { meetingSecurity, type WebexMeetingSecurity } from './audit';
@@ -260,7 +260,8 @@ export class WebexSession implements ProviderSession {
     }
     const state = problem.kind === 'auth' ? 'disconnected' : 'reconnecting';
     this.setLink(state, problem.kind === 'auth' ? `${problem.message} Sign in to Webex again.` : problem.message);
-    return Math.min(this.poll.backoffMaxMs, this.poll.minMs * 2 ** this.failures);
+    // A 503 that says when to come back is not asked again before then (within the host's ceiling).
+    return Math.max(Math.min(this.poll.backoffMaxMs, this.poll.minMs * 2 ** this.failures), pollWaitAfter(problem) ?? 0);
   }
 
   private setLink(state: 'connected' | 'reconnecting' | 'disconnected', detail?: string): void {

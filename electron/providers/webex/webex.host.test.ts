@@ -111,6 +111,29 @@ describe('the intrusion drill on Webex, through the real host', { timeout: 20_00
     expect(fake.state.participant(intruder.id).state).toBe('end');
   });
 
+  it('a 503 naming a wait: the executor sends nothing until then, and the action lands on the retry', async () => {
+    const { host, events, fake, h } = await hostOnFakeWebex();
+    const meeting = fake.state.addMeeting({ title: 'Briefing', live: true });
+    const intruder = fake.state.join(meeting.id, { displayName: 'Intruder' });
+    await host.commands.attach({ providerId: 'webex', meetingId: meeting.id, options: {} });
+    await advanceWithIo(h, 1_000);
+    const expels = () => fake.requests.filter((r) => r.method === 'PUT' || r.method === 'DELETE').length;
+    fake.failNext(1, 503, 6);
+    await host.commands.runAction({ id: 'eject', kind: 'eject', participantId: intruder.id });
+    await advanceWithIo(h, 500);
+    expect(fake.requests.filter((r) => r.status === 503)).toHaveLength(1);
+    const afterRefusal = expels();
+    // The executor's own backoff would retry within 0.3 s; Webex asked for 6.
+    await advanceWithIo(h, 5_000);
+    expect(outcome(events, 'eject')).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(expels()).toBe(afterRefusal);
+    await advanceWithIo(h, 1_500);
+    await expect.poll(() => outcome(events, 'eject')).toMatchObject({ status: 'confirmed', attempts: 2 });
+    expect(fake.state.participant(intruder.id).state).toBe('end');
+    const attempts = (await host.commands.getLogTail({ limit: 500 })).filter((e) => e.kind === 'action.attempt');
+    expect(attempts.at(-1)).toMatchObject({ data: { attempt: 2, delayMs: 6_000, previousError: expect.stringMatching(/503.*6 s/) } });
+  });
+
   it('an expel Webex does not carry out ends as failed with an honest reason after the retries', async () => {
     const { host, events, fake, h } = await hostOnFakeWebex();
     const meeting = fake.state.addMeeting({ title: 'Briefing', live: true });

@@ -106,6 +106,26 @@ describe('zoom REST client', () => {
     );
   });
 
+  it('turns a 503 into unavailable with the wait Zoom named, in seconds or as an HTTP date, and without one when it named none', async () => {
+    const { fake, rest, meeting } = await setUp();
+    const read = () => failure(rest.get(`/meetings/${meeting.id}`, ZoomMeeting, 'light'));
+    fake.inject(/\/meetings\//, 503, { code: 503, message: 'Service temporarily unavailable.' }, { 'Retry-After': '12' });
+    const seconds = await read();
+    expect(seconds).toMatchObject({ kind: 'unavailable', status: 503, retryAfterMs: 12_000, retryable: true });
+    expect(seconds.message).toMatch(/HTTP 503, code 503\): Service temporarily unavailable\. \(Zoom asks to try again in 12 s\)/);
+
+    fake.inject(/\/meetings\//, 503, undefined, { 'Retry-After': new Date(Date.now() + 60_000).toUTCString() });
+    const dated = await read();
+    expect(dated.retryAfterMs).toBeGreaterThan(58_000);
+    expect(dated.retryAfterMs).toBeLessThanOrEqual(60_000);
+
+    fake.inject(/\/meetings\//, 503, undefined, { 'Retry-After': 'soon, probably' });
+    expect((await read()).retryAfterMs).toBeUndefined();
+    fake.inject(/\/meetings\//, 502, undefined, { 'Retry-After': '5' });
+    // Only 429 and 503 give Retry-After its meaning; a 502's is not a promise of anything.
+    expect(await read()).toMatchObject({ kind: 'unavailable', status: 502, retryAfterMs: undefined });
+  });
+
   it('stays within the plan’s per-second budget: a burst on the free plan gets no 429', async () => {
     const { fake, rest, meeting } = await setUp('free');
     const burst = Array.from({ length: 9 }, () => rest.get(`/meetings/${meeting.id}`, ZoomMeeting, 'light'));

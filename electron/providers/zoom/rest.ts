@@ -37,7 +37,7 @@ export interface ZoomRestOptions {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** How long a 429 asks us to wait: `Retry-After` in seconds or as a date (Zoom's daily limit). */
+/** How long a 429 or 503 asks us to wait: `Retry-After` in seconds or as a date (Zoom's daily limit). */
 export function retryAfterMs(headers: Headers, now: number): number | undefined {
   const value = headers.get('retry-after');
   if (!value) return undefined;
@@ -49,7 +49,7 @@ export function retryAfterMs(headers: Headers, now: number): number | undefined 
 /**
  * Zoom REST v2 over fetch. Every answer is parsed with its zod schema; failures become
  * ProviderErrors with Zoom's own code and message (401 → auth, 429 → rateLimited with the wait Zoom
- * asked for, 5xx → unavailable). Calls are spaced per rate-limit label by Bottleneck, and a 401 is
+ * asked for, 5xx → unavailable, with the wait when a 503 names one). Calls are spaced per rate-limit label by Bottleneck, and a 401 is
  * answered by one token refresh and one retry.
  */
 export class ZoomRest {
@@ -147,6 +147,14 @@ export class ZoomRest {
       const wait = retryAfterMs(response.headers, this.options.clock.now());
       throw new ProviderError(`${detail}${type ? ` [${type}]` : ''}`, {
         status: 429,
+        ...(wait !== undefined ? { retryAfterMs: wait } : {}),
+      });
+    }
+    if (response.status === 503) {
+      // A 503 may say when to come back (RFC 9110 §10.2.3); the executor decides whether to wait.
+      const wait = retryAfterMs(response.headers, this.options.clock.now());
+      throw new ProviderError(wait !== undefined ? `${detail} (Zoom asks to try again in ${Math.ceil(wait / 1000)} s)` : detail, {
+        status: 503,
         ...(wait !== undefined ? { retryAfterMs: wait } : {}),
       });
     }

@@ -21,6 +21,9 @@ async function attached(plan: 'pro' | 'business' = 'business') {
   return { ...harness, info };
 }
 
+/** Real time for a request the clock may have started to reach the fake (loopback I/O). */
+const ioTurns = () => new Promise((resolve) => setTimeout(resolve, 100));
+
 const present = (h: { events: Parameters<typeof mirrorOf>[0] }) =>
   [...mirrorOf(h.events).participants.values()].filter((p) => p.presence === 'inMeeting');
 
@@ -95,6 +98,69 @@ describe('zoom without the meeting window (browser mode)', () => {
     await advance(h.scheduler, 200);
     await until(() => lastOutcome(h.events, 'end')?.status === 'confirmed', 5_000, 'the retry');
     expect(lastOutcome(h.events, 'end')?.attempts).toBe(2);
+  });
+
+  it('waits as Zoom asks after a 503 on End for all, in seconds or as an HTTP date, then ends', async () => {
+    const h = await attached();
+    const puts = () => h.fake.requests.filter((r) => r.method === 'PUT').length;
+    h.fake.inject(/\/status$/, 503, { code: 503, message: 'Service unavailable.' }, { 'Retry-After': '3' });
+    // The second answer names a time 7 to 8 s from now: 4 to 5 s after the first retry goes out.
+    const at = new Date(Math.ceil((h.scheduler.now() + 7_000) / 1_000) * 1_000).toUTCString();
+    await h.host.commands.runAction({ id: 'end', kind: 'endForAll' });
+    await until(() => puts() === 1 && lastOutcome(h.events, 'end')?.attempts === 1, 5_000, 'first try');
+    h.fake.inject(/\/status$/, 503, { code: 503, message: 'Still down.' }, { 'Retry-After': at });
+    await advance(h.scheduler, 2_900);
+    expect(puts()).toBe(1);
+    expect(lastOutcome(h.events, 'end')?.status).toBe('pending');
+    await advance(h.scheduler, 200);
+    await until(() => puts() === 2, 5_000, 'the retry after 3 s');
+    await advance(h.scheduler, 2_900);
+    expect(puts()).toBe(2);
+    await advance(h.scheduler, 2_100);
+    await until(() => lastOutcome(h.events, 'end')?.status === 'confirmed', 5_000, 'the retry after the date');
+    expect(lastOutcome(h.events, 'end')?.attempts).toBe(3);
+    const attempts = (await h.host.commands.getLogTail({ limit: 500 })).filter((e) => e.kind === 'action.attempt');
+    expect(attempts.map((e) => (e.kind === 'action.attempt' ? e.data.previousError : undefined))).toEqual([
+      undefined,
+      expect.stringMatching(/HTTP 503.*try again in 3 s/),
+      expect.stringMatching(/HTTP 503.*Still down/),
+    ]);
+  });
+
+  it('a 503 asking for longer than the executor waits fails the action at once, naming the wait', async () => {
+    const h = await attached();
+    h.fake.inject(/\/status$/, 503, { code: 503, message: 'Maintenance.' }, { 'Retry-After': '3600' });
+    await h.host.commands.runAction({ id: 'end', kind: 'endForAll' });
+    await until(() => lastOutcome(h.events, 'end')?.status === 'failed', 5_000, 'the refusal');
+    expect(lastOutcome(h.events, 'end')).toMatchObject({
+      attempts: 1,
+      retryable: true,
+      reason: expect.stringMatching(/Maintenance.*The platform asks to wait 3600 s\./),
+    });
+    await advance(h.scheduler, 60_000, 15_000);
+    expect(h.fake.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
+  });
+
+  it('a 503 on a Dashboard read: the next read waits as Zoom asks, at most the host’s 30 s ceiling', async () => {
+    const h = await attached();
+    await until(() => present(h).length === 6, 5_000, 'the first read');
+    const reads = () => h.fake.requests.filter((r) => r.path.startsWith('/v2/metrics/')).length;
+    h.fake.inject(/\/metrics\//, 503, { code: 503, message: 'Down.' }, { 'Retry-After': '20' });
+    await advance(h.scheduler, 15_000);
+    await until(() => reads() === 2, 5_000, 'the refused read');
+    await advance(h.scheduler, 19_000, 19_000);
+    await ioTurns();
+    expect(reads()).toBe(2);
+    await advance(h.scheduler, 1_000);
+    await until(() => reads() === 3, 5_000, 'the read 20 s later, not 15');
+    h.fake.inject(/\/metrics\//, 503, { code: 503, message: 'Down for an hour.' }, { 'Retry-After': '3600' });
+    await advance(h.scheduler, 15_000);
+    await until(() => reads() === 4, 5_000, 'the second refused read');
+    await advance(h.scheduler, 29_000, 29_000);
+    await ioTurns();
+    expect(reads()).toBe(4);
+    await advance(h.scheduler, 1_000);
+    await until(() => reads() === 5 && mirrorOf(h.events).meeting?.link === 'connected', 5_000, 'the read 30 s later, not an hour');
   });
 
   it('backs off when Zoom answers a Dashboard read with 429, for as long as it asks', async () => {

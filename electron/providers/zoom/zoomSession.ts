@@ -3,7 +3,7 @@ import type { PlatformAction } from '../../../shared/model/action';
 import type { Capabilities } from '../../../shared/model/capability';
 import type { Meeting, MeetingControls } from '../../../shared/model/meeting';
 import { HostdeckError } from '../../../shared/contract/reply';
-import { ProviderError, type ProviderContext, type ProviderEvent, type ProviderSession } from '../../host/provider';
+import { pollWaitAfter, ProviderError, type ProviderContext, type ProviderEvent, type ProviderSession } from '../../host/provider';
 import { BridgeLink } from './bridgeLink';
 import { ZOOM_LIMITS } from './capabilities';
 import { DashboardRoster } from './dashboard';
@@ -231,7 +231,7 @@ export class ZoomSession implements ProviderSession {
     } else {
       this.connection('reconnecting', message);
     }
-    return Math.max(this.parts.pollMs, failure?.retryAfterMs ?? 0);
+    return Math.max(this.parts.pollMs, (failure && pollWaitAfter(failure)) ?? 0);
   }
 
   private async readDashboard(): Promise<void> {

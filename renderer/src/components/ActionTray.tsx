@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ACTION_KINDS, type ActionOutcome } from '../../../shared/model/action';
 import { neutralizeText } from '../../../shared/util/text';
 import { useAppStore } from '../store/context';
+import { PlanChecklist } from './PlanChecklist';
 
 function label(outcome: ActionOutcome, t: ReturnType<typeof useTranslation>['t']): string {
   if (!(ACTION_KINDS as readonly string[]).includes(outcome.kind)) return t('actions.kind_unknown', { kind: outcome.kind });
@@ -47,19 +48,7 @@ export function ActionTray() {
               {o.latencyMs !== undefined && o.status === 'confirmed' && (
                 <span className="muted">{t('actions.latency', { ms: Math.round(o.latencyMs) })}</span>
               )}
-              {o.plan && (
-                <ol className="plan-steps" data-testid="plan-steps">
-                  {o.plan.steps.map((step) => (
-                    <li key={step.id} className={`plan-step step-${step.status}`} data-step={step.id} data-status={step.status}>
-                      <span className={`badge status-${step.status === 'running' || step.status === 'waiting' ? 'pending' : step.status}`}>
-                        {t(`plan.${step.status}`)}
-                      </span>{' '}
-                      {t(`actions.kind_${step.kind}`, { target: '' })}
-                      {step.reason && step.status !== 'confirmed' && <span className="step-reason"> — {step.reason}</span>}
-                    </li>
-                  ))}
-                </ol>
-              )}
+              {o.plan && <PlanChecklist steps={o.plan.steps} />}
               {o.status === 'failed' && o.reason && !o.plan && <p className="action-reason">{o.reason}</p>}
               {o.status === 'confirmed' && o.reason && !o.plan && <p className="action-note">{o.reason}</p>}
               {o.status === 'pending' && (

@@ -28,6 +28,13 @@ export function ScriptEditor() {
     organizer: panic?.organizer || t('script.sampleOrganizer'),
     time: '14:05',
   };
+  const save = (): void => {
+    if (!parsed?.ok) return;
+    void bridge.saveScript({ text }).then(
+      (s) => (setMessage({ kind: 'ok', text: t('script.saved', { id: s.id }) }), reload()),
+      (e: Error) => setMessage({ kind: 'error', text: e.message }),
+    );
+  };
   const copyOf = (script: Script): void => {
     const copy = { ...script, id: script.id.replace(/^builtin-/, 'my-'), name: `${script.name} (${t('script.copy')})` };
     setText(JSON.stringify(copy, null, 2));
@@ -68,10 +75,22 @@ export function ScriptEditor() {
         spellCheck={false}
         value={text}
         onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          // Ctrl+S (⌘S on a Mac) saves from the text itself; Tab leaves the field as usual.
+          if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 's') {
+            e.preventDefault();
+            save();
+          }
+        }}
+        aria-invalid={parsed ? !parsed.ok : undefined}
+        aria-describedby={parsed && !parsed.ok ? 'script-problems' : 'script-json-hint'}
         data-testid="script-json"
       />
+      <p id="script-json-hint" className="muted">
+        {t('script.saveHint')}
+      </p>
       {parsed && !parsed.ok && (
-        <ul className="error" data-testid="script-problems">
+        <ul className="error" id="script-problems" data-testid="script-problems">
           {parsed.problems.map((p) => (
             <li key={p}>{p}</li>
           ))}
@@ -89,17 +108,7 @@ export function ScriptEditor() {
         </ol>
       )}
       <div className="button-row">
-        <button
-          type="button"
-          className="control control-primary"
-          disabled={!parsed?.ok}
-          onClick={() =>
-            void bridge.saveScript({ text }).then(
-              (s) => (setMessage({ kind: 'ok', text: t('script.saved', { id: s.id }) }), reload()),
-              (e: Error) => setMessage({ kind: 'error', text: e.message }),
-            )
-          }
-        >
+        <button type="button" className="control control-primary" disabled={!parsed?.ok} onClick={save}>
           {t('settings.save')}
         </button>
         {parsed?.ok && (

@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { matchesKey, parseAccelerator, type Accelerator } from '../../../shared/keyboard/accelerator';
+import { createDoublePress } from '../../../shared/keyboard/doublePress';
 import { SHORTCUT_COMMANDS, type ShortcutCommand } from '../../../shared/model/panic';
 import { useBridge } from '../bridge/context';
 import { useAppStore } from '../store/context';
 
-const END_DOUBLE_PRESS_MS = 600;
 const platform = (): 'mac' | 'other' => (/Mac|iPhone|iPad/.test(navigator.platform) ? 'mac' : 'other');
 
 /**
@@ -27,7 +27,7 @@ export function usePanicKeys(): void {
       setScriptRun: s.setScriptRun,
     })),
   );
-  const lastEnd = useRef(0);
+  const endGuard = useRef(createDoublePress());
 
   useEffect(() => {
     if (!panic) return;
@@ -48,14 +48,10 @@ export function usePanicKeys(): void {
       if (command === 'apology')
         void bridge.startScript({ scriptId: panic.apologyScriptId }).then(setScriptRun, (e: Error) => setShortcutMessage(e.message));
       if (command === 'endForAll') {
-        const now = performance.now();
-        if (now - lastEnd.current <= END_DOUBLE_PRESS_MS) {
-          lastEnd.current = 0;
-          void runAction({ kind: 'endForAll' });
-        } else {
-          lastEnd.current = now;
-          setShortcutMessage('endAgain');
-        }
+        // A key held down repeats; only separate presses count towards the two.
+        if (event.repeat) return;
+        if (endGuard.current.press(performance.now()) === 'confirmed') void runAction({ kind: 'endForAll' });
+        else setShortcutMessage('endAgain');
       }
     };
     window.addEventListener('keydown', onKey, true);

@@ -34,6 +34,10 @@ export function connectStore(store: AppStore, bridge: Bridge): () => void {
     if (batch.outcomes.length) state().applyOutcomes(batch.outcomes);
     if (batch.log.length) state().appendLogBatch(batch.log);
   });
+  const sendSelection = (): void => {
+    if (state().connection !== 'open' || !state().session) return;
+    void bridge.setSelection({ participantIds: [...state().selected].slice(0, 10_000) }).catch(() => undefined);
+  };
   const subscriptions = [
     bridge.onRoster((message) => inbox.push('roster', message)),
     bridge.onAction((outcome) => inbox.push('outcomes', outcome)),
@@ -50,11 +54,16 @@ export function connectStore(store: AppStore, bridge: Bridge): () => void {
           .resync()
           .catch(() => undefined);
     }),
+    // The host keeps the ticks for the desktop app's global Contain key (pressed while another app has focus).
+    store.subscribe((now, before) => {
+      if (now.selected !== before.selected) sendSelection();
+    }),
     bridge.onConnection((connection) => {
       const wasOpen = state().connection === 'open';
       state().setConnection(connection);
       if (connection === 'open' && !wasOpen) {
         // Fresh start or back after an outage: take the host's state again, nothing assumed.
+        sendSelection();
         void state()
           .loadPanic()
           .catch(() => undefined);

@@ -90,6 +90,27 @@ describe('console store against a real host', () => {
     expect(store.getState().actions.get('a1')?.status).toBe('pending');
   });
 
+  it('tells the host who is ticked, so the global Contain key (another app focused) ejects them too', async () => {
+    const { store, scheduler, host } = await consoleOnRehearsal();
+    await advance(scheduler, 90_000, 30_000);
+    const official = [...store.getState().roster.participants.values()].find((p) => p.role === 'attendee' && p.risk.level === 'none')!;
+    const other = [...store.getState().roster.participants.values()].find(
+      (p) => p.role === 'attendee' && p.risk.level === 'none' && p.id !== official.id,
+    )!;
+    store.getState().toggleSelected(other.id);
+    store.getState().toggleSelected(official.id);
+    store.getState().toggleSelected(other.id);
+    await settle();
+    expect(await host.shortcut('contain')).toMatch(/and the 1 ticked\.$/);
+    await advance(scheduler, 400, 100);
+    const roster = (await host.commands.getSnapshot({}))!.state.participants;
+    expect(roster.find((p) => p.id === official.id)?.presence).toBe('left');
+    expect(roster.find((p) => p.id === other.id)?.presence).toBe('inMeeting');
+    store.getState().setSelected([]);
+    await settle();
+    expect(await host.shortcut('contain')).toBe('Contain started: locking, muting and ejecting the flagged.');
+  });
+
   it('keeps the containment result after the live tail has moved past it, and forgets it with the session', async () => {
     const { store, scheduler, bridge } = await consoleOnRehearsal();
     await advance(scheduler, 90_000, 30_000);

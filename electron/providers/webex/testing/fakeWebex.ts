@@ -44,7 +44,7 @@ export class FakeWebex {
   /** Requests being answered right now (tests wait for zero before asserting). */
   inFlight = 0;
   private readonly api: FakeApi;
-  private faults: { status: number; retryAfterS: number | undefined }[] = [];
+  private faults: { status: number; retryAfter: number | string | undefined }[] = [];
 
   private constructor(
     private readonly server: Server,
@@ -95,9 +95,12 @@ export class FakeWebex {
     };
   }
 
-  /** The next `count` API requests are answered with `status` (429 carries `Retry-After`). */
-  failNext(count: number, status: number, retryAfterS?: number): void {
-    for (let i = 0; i < count; i++) this.faults.push({ status, retryAfterS });
+  /**
+   * The next `count` API requests are answered with `status`, with `Retry-After` when given: seconds,
+   * or an HTTP date as a string.
+   */
+  failNext(count: number, status: number, retryAfter?: number | string): void {
+    for (let i = 0; i < count; i++) this.faults.push({ status, retryAfter });
   }
 
   /** Requests to one operation, for assertions. */
@@ -174,7 +177,7 @@ export class FakeWebex {
       return { reply: { status: 401, body: { message: 'The request requires a valid access token.' } }, operationId };
     const fault = this.faults.shift();
     if (fault) {
-      const headers: Record<string, string> = fault.retryAfterS !== undefined ? { 'Retry-After': String(fault.retryAfterS) } : {};
+      const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
       return { reply: { status: fault.status, headers, body: { message: `fault injected (${fault.status})` } }, operationId };
     }
     const reply = this.api.handle({
