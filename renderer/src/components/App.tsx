@@ -25,6 +25,18 @@ function ConnectionBanner() {
   );
 }
 
+/** Shown while the host cannot write the incident log: nothing is lost, but nothing new is confirmed. */
+function LogWriteBanner() {
+  const { t } = useTranslation();
+  const status = useAppStore((s) => s.logStatus);
+  if (status.state === 'ok') return null;
+  return (
+    <div className="connection-banner" role="alert">
+      {t('app.logWriteFailing', { error: status.message, count: status.queued })}
+    </div>
+  );
+}
+
 function Console() {
   useFlagCue();
   usePanicKeys();
@@ -79,6 +91,7 @@ export function App() {
         </nav>
       </div>
       <ConnectionBanner />
+      <LogWriteBanner />
       {isLogViewerOpen && <LogViewer onClose={() => setLogViewerOpen(false)} />}
       {!isLogViewerOpen && overview && !session && <MeetingPicker />}
       {session && (
