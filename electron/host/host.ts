@@ -129,18 +129,26 @@ export function createHost(options: HostOptions): Host {
   }
 
   let isReporting = false;
+  /** How often each distinct error (where + message) happened in the attached session. */
+  const errorCounts = new Map<string, number>();
   /**
    * An exception inside the host (a provider callback, the session controller, the executor, a
    * command): recorded as an `error` entry of the attached session's log, so the record shows it,
-   * and printed. Never throws.
+   * and printed. The same error repeating (a listener failing on every event) is recorded the 1st,
+   * 10th, 100th … time with its count, so it cannot flood the log. Never throws.
    */
   function reportInternal(context: string, error: unknown): void {
     console.error(`internal error (${context}):`, error);
     if (isReporting || !attached) return;
+    const message = (error instanceof Error ? error.message : String(error)).slice(0, 3900) || 'Unknown error';
+    const key = `${context}\n${message}`;
+    const count = (errorCounts.get(key) ?? 0) + 1;
+    errorCounts.set(key, count);
+    if (!/^10*$/.test(String(count))) return;
     isReporting = true;
     try {
-      const message = error instanceof Error ? error.message : String(error);
-      record({ kind: 'error', data: { message: message.slice(0, 4000) || 'Unknown error', context: context.slice(0, 4000) } });
+      const where = count > 1 ? `${context} (${count} times in this session)` : context;
+      record({ kind: 'error', data: { message, context: where.slice(0, 4000) } });
     } catch (failure) {
       console.error('the error could not be recorded', failure);
     } finally {
@@ -283,6 +291,7 @@ export function createHost(options: HostOptions): Host {
       logFile: log.file,
     };
     executor.reset();
+    errorCounts.clear();
     attached = { info, provider: session, controller, limiter: new ProviderLimiter(session.limits), log, history: sink.history };
     for (const event of early.splice(0)) {
       try {
