@@ -30,7 +30,7 @@ export async function dispatch(host: Host, name: string, rawInput: unknown): Pro
   } catch (error) {
     if (error instanceof HostdeckError) return { ok: false, error: { code: error.code, message: error.message } };
     const message = error instanceof Error ? error.message : String(error);
-    console.error(`command ${name} failed:`, error);
+    host.reportError(`the "${name}" command`, error);
     return { ok: false, error: { code: 'internal', message: `Hostdeck could not complete "${name}": ${message}` } };
   }
 }

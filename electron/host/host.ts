@@ -11,6 +11,8 @@ import { ActionExecutor } from './actions/actionExecutor';
 import { ProviderLimiter } from './actions/limiter';
 import type { RetryPolicy } from './actions/retryPolicy';
 import { IncidentLog } from './log/incidentLog';
+import type { LogFileWrapper } from './log/logFile';
+import { ModeratorIdentityStore } from './identity';
 import type { Provider, ProviderEvent, ProviderServices, ProviderSession } from './provider';
 import { ProviderRegistry } from './providerRegistry';
 import { SessionController } from './session/sessionController';
@@ -32,7 +34,12 @@ export interface HostOptions {
   /** The services the providers were built with (settings screens read and write through them). */
   services: ProviderServices;
   scheduler: Scheduler;
+  /** Who entries are recorded under until a moderator name is saved (the OS user on this machine). */
   actor: Actor;
+  /** A moderator name given on the command line for this run (browser mode's `--moderator`). */
+  moderatorName?: string;
+  /** Wraps each session's log file (tests inject a slow or failing disk). */
+  wrapLogFile?: LogFileWrapper;
   shell: 'electron' | 'web';
   version: string;
   retryPolicy?: RetryPolicy;
@@ -46,6 +53,8 @@ export type HostListener = (event: HostEvent) => void;
 export interface Host {
   readonly commands: HostCommands;
   subscribe(listener: HostListener): () => void;
+  /** Records an unexpected exception (context: where it happened) as an `error` entry; never throws. */
+  reportError(context: string, error: unknown): void;
   /** Records a rejected message from a shell (bad schema, wrong sender) in the incident log. */
   reportRejected(channel: string, issues: string): void;
   /** A panic key fired (the desktop app's global shortcuts); returns a line for the notification. */
@@ -92,9 +101,14 @@ export function createHost(options: HostOptions): Host {
   let attaching = false;
   // The expected-attendee list outlives sessions: it belongs to the event, not to one attach.
   let attendees: ExpectedAttendee[] = [];
-  const library = new LogLibrary(join(options.dataDir, 'logs'), options.actor, options.scheduler);
+  const identity = new ModeratorIdentityStore(options.services.settings, {
+    actor: options.actor,
+    commandLine: options.moderatorName,
+  });
+  const library = new LogLibrary(join(options.dataDir, 'logs'), () => identity.actor, options.scheduler);
   // Before any new session: logs a crash left open are marked and closed, and old ones expire.
   const housekeeping = (async () => {
+    await identity.load();
     for (const result of await library.recoverInterrupted()) {
       if (result.problem) console.error(`incident log ${result.sessionId}: ${result.problem}`);
     }
@@ -103,7 +117,44 @@ export function createHost(options: HostOptions): Host {
 
   function emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
     const event = { name, payload } as HostEvent;
-    for (const listener of listeners) listener(event);
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        // A shell that fails to deliver one event (a window going away) must not stop the others.
+        // A failure on a log event is not logged again: that would loop.
+        if (name === 'log') console.error('delivering a log entry failed', error);
+        else reportInternal(`delivering the "${name}" event`, error);
+      }
+    }
+  }
+
+  let isReporting = false;
+  /** How often each distinct error (where + message) happened in the attached session. */
+  const errorCounts = new Map<string, number>();
+  /**
+   * An exception inside the host (a provider callback, the session controller, the executor, a
+   * command): recorded as an `error` entry of the attached session's log, so the record shows it,
+   * and printed. The same error repeating (a listener failing on every event) is recorded the 1st,
+   * 10th, 100th … time with its count, so it cannot flood the log. Never throws.
+   */
+  function reportInternal(context: string, error: unknown): void {
+    console.error(`internal error (${context}):`, error);
+    if (isReporting || !attached) return;
+    const message = (error instanceof Error ? error.message : String(error)).slice(0, 3900) || 'Unknown error';
+    const key = `${context}\n${message}`;
+    const count = (errorCounts.get(key) ?? 0) + 1;
+    errorCounts.set(key, count);
+    if (!/^10*$/.test(String(count))) return;
+    isReporting = true;
+    try {
+      const where = count > 1 ? `${context} (${count} times in this session)` : context;
+      record({ kind: 'error', data: { message, context: where.slice(0, 4000) } });
+    } catch (failure) {
+      console.error('the error could not be recorded', failure);
+    } finally {
+      isReporting = false;
+    }
   }
 
   /** Appends to a session's log and indexes the entry for the participant detail view. */
@@ -134,9 +185,18 @@ export function createHost(options: HostOptions): Host {
     target,
     log: record,
     onOutcome: (outcome) => {
-      emit('action', outcome);
-      panic.outcome(outcome);
+      // Pushed only once the entries that led to it are on disk: the console never shows an outcome
+      // the record could lose. Waiting on `settled()` keeps outcomes in the order they happened.
+      const log = attached?.log;
+      if (log) void log.settled().then(() => emit('action', outcome));
+      else emit('action', outcome);
+      try {
+        panic.outcome(outcome);
+      } catch (error) {
+        reportInternal(`the running script, after the outcome of ${outcome.actionId}`, error);
+      }
     },
+    onError: reportInternal,
     closingMessage: () => panic.settings.closingMessage,
     containSteps: () => panic.settings.contain,
     ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),
@@ -172,10 +232,21 @@ export function createHost(options: HostOptions): Host {
     const log = await IncidentLog.open({
       dir: join(options.dataDir, 'logs'),
       sessionId,
-      actor: options.actor,
+      actor: identity.actor,
       clock: options.scheduler,
       onDurable: (entry) => emit('log', entry),
-      onWriteError: (error) => console.error(`incident log: write failed, will retry: ${error.message}`),
+      onWriteError: (trouble) => {
+        console.error(`incident log: write failed (attempt ${trouble.attempts}), will retry: ${trouble.error.message}`);
+        emit('logStatus', {
+          state: 'failing',
+          message: trouble.error.message.slice(0, 500),
+          since: trouble.since,
+          attempts: trouble.attempts,
+          queued: trouble.queued,
+        });
+      },
+      onWriteRecovered: () => emit('logStatus', { state: 'ok' }),
+      ...(options.wrapLogFile ? { wrapFile: options.wrapLogFile } : {}),
     });
     // Events that arrive while the provider is still attaching are held, then folded in order.
     const early: ProviderEvent[] = [];
@@ -184,7 +255,15 @@ export function createHost(options: HostOptions): Host {
     try {
       session = await provider.attach(meetingId, providerOptions, {
         scheduler: options.scheduler,
-        emit: (event) => (controller ? controller.handle(event) : early.push(event)),
+        emit: (event) => {
+          if (!controller) return void early.push(event);
+          try {
+            controller.handle(event);
+          } catch (error) {
+            // Thrown into the provider's callback it would be lost (or end the process): record it.
+            reportInternal(`the "${event.type}" event from ${provider.name}`, error);
+          }
+        },
       });
     } catch (error) {
       log.append({ kind: 'error', data: { message: (error as Error).message.slice(0, 4000), context: 'attach' } });
@@ -217,8 +296,15 @@ export function createHost(options: HostOptions): Host {
     };
     executor.reset();
     selection = [];
+    errorCounts.clear();
     attached = { info, provider: session, controller, limiter: new ProviderLimiter(session.limits), log, history: sink.history };
-    for (const event of early.splice(0)) controller.handle(event);
+    for (const event of early.splice(0)) {
+      try {
+        controller.handle(event);
+      } catch (error) {
+        reportInternal(`the "${event.type}" event from ${provider.name}`, error);
+      }
+    }
     const snapshot = controller.snapshot();
     published = true;
     emit('session', info);
@@ -283,7 +369,11 @@ export function createHost(options: HostOptions): Host {
     },
 
     async getLogTail({ limit }) {
-      return attached ? attached.log.tail(limit) : [];
+      const current = attached;
+      if (!current) return [];
+      // The tail holds entries on disk only: wait for those appended so far.
+      await current.log.settled();
+      return current.log.tail(limit);
     },
 
     async addNote({ text }) {
@@ -354,6 +444,23 @@ export function createHost(options: HostOptions): Host {
       return exportSession(library, request, options.scheduler.now(), options.printPdf);
     },
 
+    async getIdentity() {
+      await housekeeping;
+      return identity.view();
+    },
+
+    async saveIdentity({ moderator }) {
+      await housekeeping;
+      const { previous, actor } = await identity.save(moderator);
+      const current = attached;
+      if (current && previous.moderator !== actor.moderator) {
+        // The change is itself an entry under the new name, naming the old one: the record says who did what.
+        current.log.setActor(actor);
+        await write(current, { kind: 'moderator.changed', data: { previous } }).durable;
+      }
+      return identity.view();
+    },
+
     ...createLogCommands({
       library,
       settings: options.services.settings,
@@ -392,6 +499,7 @@ export function createHost(options: HostOptions): Host {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    reportError: reportInternal,
     reportRejected(channel, issues) {
       if (!record({ kind: 'input.rejected', data: { channel: channel.slice(0, 200), issues: issues.slice(0, 4000) } })) {
         console.warn(`rejected message on ${channel}: ${issues}`);

@@ -7,7 +7,7 @@ import type { Participant } from '../../shared/model/participant';
 import { ManualScheduler } from '../../shared/util/manualScheduler';
 import { createRehearsalProvider } from '../providers/rehearsal/rehearsalProvider';
 import { MemoryVault } from './credentials/vault';
-import { createHost, type Host } from './host';
+import { createHost, type Host, type HostOptions } from './host';
 import type { Provider, ProviderServices } from './provider';
 import { MemorySettingsStore } from './settings/settingsStore';
 
@@ -16,6 +16,7 @@ export function createTestHost(
   start = 1_764_000_000_000,
   providers: (services: ProviderServices) => Provider[] = () => [createRehearsalProvider()],
   existingDataDir?: string,
+  extra: Partial<Pick<HostOptions, 'wrapLogFile' | 'moderatorName'>> = {},
 ): {
   host: Host;
   services: ProviderServices;
@@ -40,7 +41,10 @@ export function createTestHost(
     actor: { moderator: 'test moderator', machine: 'test machine' },
     shell: 'web',
     version: 'test',
+    ...extra,
   });
+  // The live tail answers once everything appended so far is on disk.
+  logWrites.set(scheduler, () => host.commands.getLogTail({ limit: 1 }));
   const events: HostEvent[] = [];
   host.subscribe((e) => events.push(e));
   return {
@@ -76,12 +80,22 @@ export async function advance(scheduler: ManualScheduler, ms: number, step = ms)
   }
 }
 
-/** Turns the event loop until no new virtual timer has appeared for a few turns in a row. */
+/**
+ * For each test host's clock: waits until every log entry appended so far is on disk. Action
+ * outcomes are pushed only then, and an fsync takes real time that virtual time knows nothing of.
+ */
+const logWrites = new WeakMap<ManualScheduler, () => Promise<unknown>>();
+
+/**
+ * Turns the event loop until no new virtual timer has appeared for a few turns in a row, letting
+ * the test host's log writes (and the outcomes waiting for them) finish on each turn.
+ */
 async function quiesce(scheduler: ManualScheduler): Promise<void> {
   let last = -1;
   let stable = 0;
   for (let turn = 0; turn < 60 && stable < 4; turn++) {
     await new Promise((resolve) => setTimeout(resolve, 1));
+    await logWrites.get(scheduler)?.();
     stable = scheduler.pending === last ? stable + 1 : 0;
     last = scheduler.pending;
   }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { app, globalShortcut, safeStorage, shell, type BrowserWindow } from 'electron';
 import { EncryptedFileVault, MemoryVault } from '../host/credentials/vault';
 import { createHost } from '../host/host';
-import { defaultActor } from '../host/log/incidentLog';
+import { defaultActor, osUserName } from '../host/identity';
 import type { ProviderServices } from '../host/provider';
 import { realScheduler } from '../host/realScheduler';
 import { FileSettingsStore } from '../host/settings/settingsStore';
@@ -47,7 +47,8 @@ if (!app.requestSingleInstanceLock()) {
     }),
     services,
     scheduler: realScheduler,
-    actor: defaultActor(),
+    // Until a moderator name is saved in Settings, entries are recorded under the OS user name.
+    actor: defaultActor(osUserName()),
     shell: 'electron',
     printPdf: printHtmlToPdf,
     version: app.getVersion(),

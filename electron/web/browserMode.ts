@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MemoryVault } from '../host/credentials/vault';
 import { createHost } from '../host/host';
-import { defaultActor } from '../host/log/incidentLog';
+import { defaultActor, osUserName } from '../host/identity';
+import { ModeratorName } from '../../shared/model/moderator';
 import type { ProviderServices } from '../host/provider';
 import { realScheduler } from '../host/realScheduler';
 import { FileSettingsStore } from '../host/settings/settingsStore';
@@ -20,7 +21,8 @@ const USAGE = `Usage: npm run web -- [options]
   --host ADDR       address to bind (default 127.0.0.1)
   --allow-remote    required to bind anything other than loopback
   --data-dir DIR    where incident logs are written (default: the desktop app's data folder)
-  --moderator NAME  name recorded as the actor of every log entry
+  --moderator NAME  moderator name recorded on every log entry for this run
+                    (default: the name saved in Settings, else your OS user name)
   --json            print the address as one JSON line (for scripts and tests)`;
 
 export interface BrowserModeOptions {
@@ -73,6 +75,11 @@ export async function runBrowserMode({ argv, staticDir, ports = {} }: BrowserMod
     console.error(`The console has not been built (${staticDir} is missing). Run "npm run build" first.`);
     process.exit(1);
   }
+  const moderator = args.moderator === undefined ? undefined : ModeratorName.safeParse(args.moderator);
+  if (moderator && !moderator.success) {
+    console.error(`--moderator: ${moderator.error.issues[0]?.message ?? 'not a valid name'}`);
+    process.exit(2);
+  }
   const dataDir = resolve(args['data-dir'] ?? defaultDataDir());
   // Browser mode keeps secrets in memory only: none is ever written to disk in plaintext.
   const services: ProviderServices = {
@@ -86,7 +93,8 @@ export async function runBrowserMode({ argv, staticDir, ports = {} }: BrowserMod
     providers: createProviders(services, ports),
     services,
     scheduler: realScheduler,
-    actor: defaultActor(args.moderator),
+    actor: defaultActor(osUserName()),
+    ...(moderator?.success ? { moderatorName: moderator.data } : {}),
     shell: 'web',
     version: process.env['npm_package_version'] ?? '0.0.0',
   });

@@ -63,6 +63,8 @@ export function summarizeEntry(entry: LogEntry, t: TFunction): LogSummary {
     }
     case 'note':
       return { detail: entry.data.text };
+    case 'moderator.changed':
+      return { detail: `${entry.data.previous.moderator} → ${entry.actor.moderator}` };
     case 'log.recovered':
       return { detail: `${entry.data.tornBytes} bytes · ${entry.data.reason}` };
     case 'evidence.marked':

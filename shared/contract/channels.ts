@@ -31,6 +31,8 @@ export const COMMAND_NAMES = [
   'exportLog',
   'getLogSettings',
   'saveLogSettings',
+  'getIdentity',
+  'saveIdentity',
   'getPanicSettings',
   'savePanicSettings',
   'listScripts',
@@ -46,7 +48,7 @@ export const COMMAND_NAMES = [
   'signOut',
 ] as const;
 
-export const EVENT_NAMES = ['roster', 'action', 'log', 'session', 'script', 'shortcutStatus', 'shortcutFired'] as const;
+export const EVENT_NAMES = ['roster', 'action', 'log', 'logStatus', 'session', 'script', 'shortcutStatus', 'shortcutFired'] as const;
 
 export type CommandChannelName = (typeof COMMAND_NAMES)[number];
 export type EventChannelName = (typeof EVENT_NAMES)[number];

@@ -8,6 +8,7 @@ import { RosterSnapshot } from './roster';
 import { Participant } from '../model/participant';
 import { RiskSettings } from '../model/risk';
 import { PanicSettings } from '../model/panic';
+import { ModeratorIdentity, ModeratorName } from '../model/moderator';
 import { Script, ScriptRunSchema } from '../flows/script';
 import { ExpectedAttendee } from '../risk/attendees';
 import { MAX_ATTENDEE_CSV } from '../risk/csv';
@@ -122,6 +123,8 @@ export const commands = {
   },
   getLogSettings: { input: NoInput, output: LogSettings },
   saveLogSettings: { input: LogSettings, output: z.object({ settings: LogSettings, deleted: z.array(Id) }).strict() },
+  getIdentity: { input: NoInput, output: ModeratorIdentity },
+  saveIdentity: { input: z.object({ moderator: ModeratorName }).strict(), output: ModeratorIdentity },
   getPanicSettings: { input: NoInput, output: PanicSettings },
   savePanicSettings: { input: PanicSettings, output: PanicSettings },
   listScripts: { input: NoInput, output: z.object({ scripts: z.array(Script), problems: z.array(z.string().max(2000)) }).strict() },

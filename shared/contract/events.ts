@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ActionOutcome } from '../model/action';
+import { EpochMs } from '../model/ids';
 import { LogEntry } from '../incident/entry';
 import type { EventChannelName } from './channels';
 import { RosterMessage } from './roster';
@@ -12,6 +13,22 @@ export const events = {
   roster: RosterMessage,
   action: ActionOutcome,
   log: LogEntry,
+  /**
+   * Whether the incident log is being written: `failing` after each refused write (entries wait in
+   * memory and are retried; nothing is acknowledged meanwhile), `ok` once writes succeed again.
+   */
+  logStatus: z.discriminatedUnion('state', [
+    z.object({ state: z.literal('ok') }).strict(),
+    z
+      .object({
+        state: z.literal('failing'),
+        message: z.string().max(500),
+        since: EpochMs,
+        attempts: z.number().int().nonnegative(),
+        queued: z.number().int().nonnegative(),
+      })
+      .strict(),
+  ]),
   session: SessionInfo.nullable(),
   script: ScriptRunSchema.nullable(),
   /** Desktop app only: which global shortcuts the operating system accepted, and which it refused. */

@@ -89,6 +89,8 @@ export const EntryBody = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('action.confirmed'), data: z.object({ outcome: ActionOutcome }) }),
   z.object({ kind: z.literal('action.failed'), data: z.object({ outcome: ActionOutcome }) }),
   z.object({ kind: z.literal('note'), data: z.object({ text: Text }) }),
+  /** The moderator's name (or machine) changed: this entry and the ones after it carry the new actor. */
+  z.object({ kind: z.literal('moderator.changed'), data: z.object({ previous: Actor }) }),
   /** A line a crash cut short, kept as it is and named here by its hash; the chain continues. */
   z.object({
     kind: z.literal('log.recovered'),

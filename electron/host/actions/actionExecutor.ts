@@ -22,6 +22,8 @@ export interface ActionExecutorOptions {
   target: () => ActionTarget | null;
   log: (body: EntryBody) => void;
   onOutcome: (outcome: ActionOutcome) => void;
+  /** An unexpected exception while an action runs (a bug, not a platform failure): it is recorded. */
+  onError?: (context: string, error: unknown) => void;
   retryPolicy?: RetryPolicy;
   /** Posted to everyone just before End for all, when set and the platform can post. */
   closingMessage?: () => string;
@@ -210,11 +212,14 @@ export class ActionExecutor {
     if (action.kind === 'endForAll' && record.outcome.attempts === 0) {
       const closing = this.postClosingMessage(action.id);
       if (closing) {
-        void closing.then(() => this.attempt(record, action, false));
+        this.guard(
+          action.id,
+          closing.then(() => this.attempt(record, action, false)),
+        );
         return;
       }
     }
-    void this.attempt(record, action, false);
+    this.guard(action.id, this.attempt(record, action, false));
   }
 
   /**
@@ -283,7 +288,7 @@ export class ActionExecutor {
           );
           return;
         }
-        void this.attempt(record, action, true, describeFailure(error), 0);
+        this.guard(action.id, this.attempt(record, action, true, describeFailure(error), 0));
         return;
       }
       if (this.alreadyDone(action, attempt, error)) {
@@ -305,9 +310,17 @@ export class ActionExecutor {
       }
       record.cancelRetry = scheduler.setTimeout(() => {
         record.cancelRetry = undefined;
-        void this.attempt(record, action, refreshed, describeFailure(error), decision.delayMs);
+        this.guard(action.id, this.attempt(record, action, refreshed, describeFailure(error), decision.delayMs));
       }, decision.delayMs);
     }
+  }
+
+  /** Runs an attempt in the background; an exception escaping it is reported, never left unhandled. */
+  private guard(actionId: string, running: Promise<void>): void {
+    running.catch((error: unknown) => {
+      if (this.options.onError) this.options.onError(`running action ${actionId}`, error);
+      else console.error(`action ${actionId} failed unexpectedly`, error);
+    });
   }
 
   /** One platform call with its own timeout and abort signal. */

@@ -14,7 +14,8 @@ import { sha256Hex } from './incidentLog';
 function cutPower(file: string, lastAcked: number, random: () => number): boolean {
   const bytes = readFileSync(file);
   const marker = Buffer.from(`"seq":${lastAcked},`);
-  const at = bytes.indexOf(marker);
+  // The last occurrence: a torn fragment earlier in the file may carry the same seq (its recovery entry reuses it).
+  const at = bytes.lastIndexOf(marker);
   if (at < 0) return false;
   const safeEnd = bytes.indexOf(0x0a, at) + 1;
   if (safeEnd <= 0 || safeEnd >= bytes.length) return false;

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rm, writeFile, type FileHandle } from 'node:fs/promises';
-import { hostname } from 'node:os';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { verifyChain } from '../../../shared/incident/chain';
 import {
@@ -13,6 +12,7 @@ import {
 } from '../../../shared/incident/entry';
 import type { Clock } from '../../../shared/util/time';
 import { formatOffset } from '../../../shared/util/time';
+import { openLogFile, type LogFile, type LogFileWrapper } from './logFile';
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -21,16 +21,42 @@ export function sha256Hex(text: string): string {
 /** How many recent entries stay in memory for the live tail. */
 const TAIL_SIZE = 5_000;
 
+/** How long the writer waits before trying again after the disk refused a write. */
+const RETRY_DELAY_MS = 250;
+
+/** The state of a writer whose disk refuses writes: nothing is lost while it lasts, nothing is acknowledged. */
+export interface WriteTrouble {
+  /** The last error, as the system gave it. */
+  error: Error;
+  /** When the first failure of this run of failures happened (the log's clock). */
+  since: number;
+  /** Failed attempts so far. */
+  attempts: number;
+  /** Entries waiting in memory to be written. */
+  queued: number;
+}
+
 export interface IncidentLogOptions {
   /** The folder holding one `.jsonl` file per session. */
   dir: string;
   sessionId: string;
+  /** Who is recorded on each entry; `setActor` changes it for later entries. */
   actor: Actor;
   clock: Clock;
   /** Called once an entry is on disk (after fsync). */
   onDurable?: (entry: LogEntry) => void;
-  /** Called when the disk refuses a write; entries stay queued in memory and are retried. */
-  onWriteError?: (error: Error) => void;
+  /** Called on every failed attempt to write; entries stay queued in memory and are retried. */
+  onWriteError?: (trouble: WriteTrouble) => void;
+  /** Called once writes succeed again after failures, with the last failure. */
+  onWriteRecovered?: (trouble: WriteTrouble) => void;
+  /** Wraps the file (tests inject a slow, blocked or failing disk here). */
+  wrapFile?: LogFileWrapper;
+}
+
+interface Queued {
+  line: string;
+  entry: LogEntry;
+  resolve: () => void;
 }
 
 /**
@@ -38,31 +64,45 @@ export interface IncidentLogOptions {
  * line before it. Appends are numbered and hashed at once (so order is the order of events) and
  * written in groups, each group followed by one fsync; an entry counts as recorded only when its
  * group is on disk.
+ *
+ * Each group is written at the file length the previous groups left. When the disk refuses a write
+ * or an fsync, whatever part of the group may have reached the file is cut off (truncated back to
+ * that length) before the group is written again, so a failure never leaves a torn line in the
+ * middle of the file; until it succeeds nothing of the group is acknowledged.
  */
 export class IncidentLog {
   readonly file: string;
   private readonly options: IncidentLogOptions;
-  private handle: FileHandle;
+  private readonly disk: LogFile;
+  private actorNow: Actor;
   private seq = 0;
   private prevHash = GENESIS_HASH;
-  private queue: { line: string; entry: LogEntry; resolve: () => void }[] = [];
+  /** Bytes of the file that hold whole, synced groups: where the next group starts. */
+  private size: number;
+  /** Whether bytes of a failed group may lie beyond `size`. */
+  private dirty = false;
+  private trouble: WriteTrouble | null = null;
+  private queue: Queued[] = [];
   private writing: Promise<void> | null = null;
+  private lastDurable: Promise<void> = Promise.resolve();
+  /** The newest entries that are on disk, for the live view. */
   private readonly tailEntries: LogEntry[] = [];
   private closed = false;
 
-  private constructor(file: string, handle: FileHandle, options: IncidentLogOptions) {
+  private constructor(file: string, disk: LogFile, size: number, options: IncidentLogOptions) {
     this.file = file;
-    this.handle = handle;
+    this.disk = disk;
+    this.size = size;
     this.options = options;
+    this.actorNow = options.actor;
   }
 
   static async open(options: IncidentLogOptions): Promise<IncidentLog> {
     await mkdir(options.dir, { recursive: true });
     const file = join(options.dir, `${options.sessionId}.jsonl`);
-    // 'wx': a session file is never overwritten; an existing one is only ever resumed.
-    const handle = await open(file, 'wx', 0o600);
+    const disk = await openLogFile(file, 'create');
     await writeFile(lockOf(file), String(process.pid));
-    return new IncidentLog(file, handle, options);
+    return new IncidentLog(file, options.wrapFile ? options.wrapFile(disk) : disk, 0, options);
   }
 
   /**
@@ -83,14 +123,20 @@ export class IncidentLog {
     }
     if (!check.ok)
       throw new Error(`The incident log ${options.file} does not verify at line ${check.line} (${check.problem}); it is left untouched.`);
-    const handle = await open(options.file, 'a', 0o600);
+    const raw = await openLogFile(options.file, 'resume');
+    const disk = options.wrapFile ? options.wrapFile(raw) : raw;
     await writeFile(lockOf(options.file), String(process.pid));
-    const log = new IncidentLog(options.file, handle, options);
+    const log = new IncidentLog(options.file, disk, await disk.size(), options);
     log.seq = check.headSeq;
     log.prevHash = check.headHash;
+    // End a fragment's line (or a whole last entry's missing newline) so the next entry starts on its
+    // own line; the bytes already there are not touched. It is synced with the first group.
+    if (!endsClean) {
+      await log.writeAt(Buffer.from('\n'));
+      log.size += 1;
+      log.dirty = false;
+    }
     if (torn !== undefined) {
-      // End the fragment's line so the recovery entry starts on its own line; the fragment itself is not touched.
-      await handle.write('\n');
       log.append({
         kind: 'log.recovered',
         data: {
@@ -99,9 +145,6 @@ export class IncidentLog {
           reason: 'The last line was cut short when Hostdeck stopped unexpectedly.',
         },
       });
-    } else if (!endsClean) {
-      // A whole last entry without its newline: complete the line, nothing else to mark.
-      await handle.write('\n');
     }
     await log.flush();
     return { log, recovered: torn !== undefined };
@@ -134,6 +177,16 @@ export class IncidentLog {
     return this.prevHash;
   }
 
+  /** Who is recorded on new entries. */
+  get actor(): Actor {
+    return this.actorNow;
+  }
+
+  /** Records a different moderator (or machine) on every entry appended from now on. */
+  setActor(actor: Actor): void {
+    this.actorNow = actor;
+  }
+
   /**
    * Appends an entry. It is numbered, timestamped and chained now; the returned promise settles
    * when it is on disk.
@@ -148,25 +201,33 @@ export class IncidentLog {
       ts: date.toISOString(),
       tz: formatOffset(-date.getTimezoneOffset()),
       sessionId: this.options.sessionId,
-      actor: this.options.actor,
+      actor: this.actorNow,
       prev: this.prevHash,
       ...body,
     } as LogEntry;
     const line = JSON.stringify(entry);
     this.prevHash = sha256Hex(line);
-    this.tailEntries.push(entry);
-    if (this.tailEntries.length > TAIL_SIZE) this.tailEntries.splice(0, this.tailEntries.length - TAIL_SIZE);
     const durable = new Promise<void>((resolve) => this.queue.push({ line, entry, resolve }));
+    this.lastDurable = durable;
     this.kick();
     return { entry, durable };
   }
 
-  /** The most recent entries, oldest first. */
+  /**
+   * Settles once every entry appended so far is on disk, without waiting for later ones. Callbacks
+   * attached in turn run in the order of the entries they wait for, so what is announced after an
+   * entry is never announced before it.
+   */
+  settled(): Promise<void> {
+    return this.lastDurable;
+  }
+
+  /** The most recent entries that are on disk, oldest first. */
   tail(limit: number): LogEntry[] {
     return this.tailEntries.slice(-limit);
   }
 
-  /** Resolves when everything appended so far is on disk. */
+  /** Resolves when everything appended so far is on disk (and nothing more is being written). */
   async flush(): Promise<void> {
     while (this.writing || this.queue.length > 0) {
       this.kick();
@@ -177,7 +238,7 @@ export class IncidentLog {
   async close(): Promise<void> {
     await this.flush();
     this.closed = true;
-    await this.handle.close();
+    await this.disk.close();
     await rm(lockOf(this.file), { force: true });
   }
 
@@ -192,19 +253,56 @@ export class IncidentLog {
   private async writeGroup(): Promise<void> {
     const group = this.queue;
     this.queue = [];
+    const bytes = Buffer.from(group.map((g) => g.line + '\n').join(''), 'utf8');
     try {
-      await this.handle.write(group.map((g) => g.line + '\n').join(''));
-      await this.handle.sync();
+      await this.writeAt(bytes);
+      await this.disk.sync();
     } catch (error) {
-      // Nothing is dropped: the group goes back to the front of the queue for the next attempt.
+      // Nothing is dropped: the group goes back to the front of the queue for the next attempt,
+      // and whatever part of it reached the file is cut off first (see writeAt).
       this.queue = [...group, ...this.queue];
-      this.options.onWriteError?.(error as Error);
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      this.dirty = true;
+      this.trouble = {
+        error: error instanceof Error ? error : new Error(String(error)),
+        since: this.trouble?.since ?? this.options.clock.now(),
+        attempts: (this.trouble?.attempts ?? 0) + 1,
+        queued: this.queue.length,
+      };
+      this.options.onWriteError?.(this.trouble);
+      await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
       return;
     }
+    this.size += bytes.length;
+    this.dirty = false;
     for (const item of group) {
-      item.resolve();
+      this.tailEntries.push(item.entry);
       this.options.onDurable?.(item.entry);
+      item.resolve();
+    }
+    if (this.tailEntries.length > TAIL_SIZE) this.tailEntries.splice(0, this.tailEntries.length - TAIL_SIZE);
+    if (this.trouble) {
+      const trouble = this.trouble;
+      this.trouble = null;
+      this.options.onWriteRecovered?.(trouble);
+    }
+  }
+
+  /**
+   * Writes all the bytes (a write may land only in part) where the last whole group ends. After a
+   * failure the file is first cut back to that point, so a group is never written after a fragment
+   * of itself. The caller moves `size` on once the bytes count as written.
+   */
+  private async writeAt(bytes: Buffer): Promise<void> {
+    if (this.dirty) {
+      await this.disk.truncate(this.size);
+      this.dirty = false;
+    }
+    this.dirty = true;
+    let written = 0;
+    while (written < bytes.length) {
+      const n = await this.disk.write(bytes.subarray(written), this.size + written);
+      if (n <= 0) throw new Error('The disk accepted no bytes.');
+      written += n;
     }
   }
 }
@@ -230,9 +328,4 @@ export async function isLiveLog(file: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** The actor recorded on every entry when no moderator identity is configured. */
-export function defaultActor(moderator = 'moderator'): Actor {
-  return { moderator, machine: hostname().slice(0, 200) };
 }

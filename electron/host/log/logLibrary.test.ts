@@ -10,8 +10,11 @@ afterEach(async () => {
   cleanup = undefined;
 });
 
-function verifyCli(file: string): { code: number | null; out: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', resolve('scripts/verify-log.ts'), file], { encoding: 'utf8' });
+/** Each run starts Node with tsx: seconds on a loaded machine, hence the generous test timeouts. */
+const CLI_TIMEOUT_MS = 60_000;
+
+function verifyCli(...args: string[]): { code: number | null; out: string } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', resolve('scripts/verify-log.ts'), ...args], { encoding: 'utf8' });
   return { code: result.status, out: result.stdout + result.stderr };
 }
 
@@ -29,30 +32,74 @@ async function recordedSession() {
 }
 
 describe('the log library and verify-log', () => {
-  it('verify-log passes an intact log and names the first broken line after an edit, a deletion, an insertion or a reorder', async () => {
-    const { host, info, dataDir } = await recordedSession();
-    await host.commands.detach({});
-    const lines = readFileSync(info.logFile, 'utf8').split('\n');
-    expect(verifyCli(info.logFile)).toMatchObject({ code: 0, out: expect.stringMatching(/OK — \d+ entries, chain intact/) });
-    const tampered = (name: string, edit: (l: string[]) => string[]) => {
-      const file = join(dataDir, `${name}.jsonl`);
-      writeFileSync(file, edit([...lines]).join('\n'));
-      return verifyCli(file);
-    };
-    expect(
-      tampered('edited', (l) => ((l[4] = l[4]!.replace('"kind":"participant.joined"', '"kind":"participant.left"')), l)),
-    ).toMatchObject({ code: 1, out: expect.stringMatching(/BROKEN at line 6/) });
-    expect(tampered('deleted', (l) => (l.splice(3, 1), l))).toMatchObject({ code: 1, out: expect.stringMatching(/BROKEN at line 4/) });
-    expect(tampered('inserted', (l) => (l.splice(3, 0, l[2]!), l))).toMatchObject({
-      code: 1,
-      out: expect.stringMatching(/BROKEN at line 4/),
-    });
-    expect(tampered('reordered', (l) => (([l[5], l[6]] = [l[6]!, l[5]!]), l))).toMatchObject({
-      code: 1,
-      out: expect.stringMatching(/BROKEN at line 6/),
-    });
-    expect(verifyCli(join(dataDir, 'missing.jsonl'))).toMatchObject({ code: 1, out: expect.stringMatching(/cannot be read/) });
-  });
+  it(
+    'verify-log passes an intact log and names the first broken line after an edit, a deletion, an insertion or a reorder',
+    async () => {
+      const { host, info, dataDir } = await recordedSession();
+      await host.commands.detach({});
+      const lines = readFileSync(info.logFile, 'utf8').split('\n');
+      expect(verifyCli(info.logFile)).toMatchObject({ code: 0, out: expect.stringMatching(/OK — \d+ entries, chain intact/) });
+      const tampered = (name: string, edit: (l: string[]) => string[]) => {
+        const file = join(dataDir, `${name}.jsonl`);
+        writeFileSync(file, edit([...lines]).join('\n'));
+        return verifyCli(file);
+      };
+      expect(
+        tampered('edited', (l) => ((l[4] = l[4]!.replace('"kind":"participant.joined"', '"kind":"participant.left"')), l)),
+      ).toMatchObject({ code: 1, out: expect.stringMatching(/BROKEN at line 6/) });
+      expect(tampered('deleted', (l) => (l.splice(3, 1), l))).toMatchObject({ code: 1, out: expect.stringMatching(/BROKEN at line 4/) });
+      expect(tampered('inserted', (l) => (l.splice(3, 0, l[2]!), l))).toMatchObject({
+        code: 1,
+        out: expect.stringMatching(/BROKEN at line 4/),
+      });
+      expect(tampered('reordered', (l) => (([l[5], l[6]] = [l[6]!, l[5]!]), l))).toMatchObject({
+        code: 1,
+        out: expect.stringMatching(/BROKEN at line 6/),
+      });
+      expect(verifyCli(join(dataDir, 'missing.jsonl'))).toMatchObject({ code: 1, out: expect.stringMatching(/cannot be read/) });
+    },
+    CLI_TIMEOUT_MS,
+  );
+
+  it(
+    'verify-log --head checks that the log ends at the head hash a report printed, and says why when it does not',
+    async () => {
+      const { host, info, scheduler, dataDir } = await recordedSession();
+      // A report made while the session runs prints the head of that moment.
+      const early = await host.commands.exportLog({ sessionId: info.sessionId, format: 'json', language: 'en', redact: false });
+      const earlyDoc = JSON.parse(early.content) as { headHash: string; entries: { seq: number }[] };
+      const earlySeq = earlyDoc.entries.at(-1)?.seq ?? 0;
+      await host.commands.addNote({ text: 'after the first report' });
+      await advance(scheduler, 5_000);
+      await host.commands.detach({});
+      const final = await host.commands.exportLog({ sessionId: info.sessionId, format: 'json', language: 'en', redact: false });
+      const head = (JSON.parse(final.content) as { headHash: string }).headHash;
+      // The report tells the reader the exact command, with its own head hash.
+      const report = await host.commands.exportLog({ sessionId: info.sessionId, format: 'markdown', language: 'id', redact: false });
+      expect(report.content).toContain(`npm run verify-log -- --head ${head} ${info.sessionId}.jsonl`);
+
+      expect(verifyCli('--head', head.toUpperCase(), info.logFile)).toMatchObject({
+        code: 0,
+        out: expect.stringMatching(/OK — \d+ entries, chain intact, and it ends at the head hash given/),
+      });
+      const later = verifyCli('--head', earlyDoc.headHash, info.logFile);
+      expect(later.code).toBe(1);
+      expect(later.out).toMatch(/HEAD MISMATCH/);
+      expect(later.out).toContain(`The given head is entry No. ${earlySeq} `);
+      expect(later.out).toMatch(/\d+ entries were added after it/);
+      expect(verifyCli('--head', 'ab'.repeat(32), info.logFile)).toMatchObject({
+        code: 1,
+        out: expect.stringMatching(/HEAD MISMATCH .*No entry of this log has that hash/),
+      });
+      const lines = readFileSync(info.logFile, 'utf8').split('\n');
+      const edited = join(dataDir, 'edited.jsonl');
+      writeFileSync(edited, lines.map((l, i) => (i === 3 ? l.replace('"seq":4,', '"seq":4 ,') : l)).join('\n'));
+      expect(verifyCli('--head', head, edited)).toMatchObject({ code: 1, out: expect.stringMatching(/BROKEN at line 5.*not compared/) });
+      expect(verifyCli('--head', 'not-a-hash', info.logFile)).toMatchObject({ code: 2, out: expect.stringMatching(/64 hexadecimal/) });
+      expect(verifyCli('--head', head, info.logFile, edited)).toMatchObject({ code: 2, out: expect.stringMatching(/exactly one file/) });
+    },
+    CLI_TIMEOUT_MS,
+  );
 
   it('marks evidence with a new entry, lists and reads logs, and refuses to delete the live one', async () => {
     const { host, info } = await recordedSession();

@@ -25,7 +25,8 @@ const SESSION_FILE = /^[0-9]{8}-[0-9]{6}-[a-z]+-[0-9a-f]{6}\.jsonl$/;
 export class LogLibrary {
   constructor(
     readonly dir: string,
-    private readonly actor: Actor,
+    /** Who recovery entries are recorded under (the moderator now). */
+    private readonly actor: () => Actor,
     private readonly clock: Clock,
   ) {}
 
@@ -98,7 +99,7 @@ export class LogLibrary {
           file,
           dir: this.dir,
           sessionId: info.sessionId,
-          actor: this.actor,
+          actor: this.actor(),
           clock: this.clock,
         });
         log.append({

@@ -25,6 +25,18 @@ function ConnectionBanner() {
   );
 }
 
+/** Shown while the host cannot write the incident log: nothing is lost, but nothing new is confirmed. */
+function LogWriteBanner() {
+  const { t } = useTranslation();
+  const status = useAppStore((s) => s.logStatus);
+  if (status.state === 'ok') return null;
+  return (
+    <div className="connection-banner" role="alert">
+      {t('app.logWriteFailing', { error: status.message, count: status.queued })}
+    </div>
+  );
+}
+
 /**
  * Hooks that follow fast-changing state (the roster, the panic keys' inputs) live in components
  * that render nothing, so a roster update re-renders only what shows the roster, not the console.
@@ -88,6 +100,7 @@ export function App() {
         </nav>
       </div>
       <ConnectionBanner />
+      <LogWriteBanner />
       {isLogViewerOpen && <LogViewer onClose={() => setLogViewerOpen(false)} />}
       {!isLogViewerOpen && overview && !session && <MeetingPicker />}
       {session && (

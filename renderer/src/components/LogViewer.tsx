@@ -19,7 +19,7 @@ function groupOf(kind: LogEntry['kind']): Group {
   if (kind.startsWith('action.')) return 'action';
   if (kind.startsWith('plan.') || kind.startsWith('script.') || kind === 'controls.captured' || kind === 'incident.contained')
     return 'panic';
-  if (kind === 'note' || kind === 'evidence.marked') return 'notes';
+  if (kind === 'note' || kind === 'evidence.marked' || kind === 'moderator.changed') return 'notes';
   if (kind === 'error' || kind === 'input.rejected' || kind === 'log.recovered' || kind === 'platform.link') return 'problems';
   return 'meeting';
 }

@@ -8,6 +8,7 @@ import { useAppStore } from '../store/context';
 const NO_PROVIDERS: readonly ProviderInfo[] = [];
 import type { Theme } from '../store/uiSlice';
 import { LanguageSwitch } from './LanguageSwitch';
+import { ModeratorForm } from './ModeratorForm';
 import { PanicSettingsForm } from './PanicSettingsForm';
 import { ProviderSettingsForm } from './ProviderSettingsForm';
 import { ScriptEditor } from './ScriptEditor';
@@ -162,6 +163,7 @@ export function SettingsDialog() {
           </section>
           <section>
             <h3>{t('settings.logs')}</h3>
+            <ModeratorForm />
             <LogRetentionForm />
           </section>
           {providers

@@ -10,6 +10,8 @@ export const en = {
     disconnected: 'Connection to Hostdeck lost. Reconnecting… Actions are paused until it is back.',
     leave: 'Leave meeting',
     leaveHint: 'Stop controlling this meeting in Hostdeck (the meeting itself continues).',
+    logWriteFailing:
+      'The incident log cannot be written to disk ({{error}}). Nothing is lost: {{count}} entries are kept in memory and Hostdeck keeps trying. Actions are confirmed only once their entries are saved.',
   },
   picker: {
     platforms: 'Your meetings',
@@ -385,6 +387,13 @@ export const en = {
     retentionIntro: 'How long session logs are kept on this computer. 0 keeps them until you delete them.',
     retentionDays: 'Keep logs for (days)',
     retentionDeleted: 'Saved. {{count}} older logs were deleted.',
+    moderatorIntro: 'The name recorded as the moderator on every new entry of the incident log, together with this computer’s name.',
+    moderatorName: 'Moderator name',
+    machineName: 'Computer: {{machine}}',
+    moderatorSource_default: 'Not set yet: entries are recorded under your user name on this computer.',
+    moderatorSource_commandLine: 'Set for this run with --moderator. Saving here replaces it.',
+    moderatorSource_settings: 'Saved on this computer.',
+    moderatorSaved: 'Saved. New entries are recorded as {{name}}.',
 
     title: 'Settings',
     appearance: 'Appearance',
@@ -473,6 +482,7 @@ export const en = {
       log_recovered: 'Log recovered after a crash',
       evidence_marked: 'Marked as evidence',
       note: 'Note',
+      moderator_changed: 'Moderator changed',
       error: 'Error',
       input_rejected: 'Rejected input',
     },

@@ -12,6 +12,8 @@ export const id: Messages = {
     disconnected: 'Koneksi ke Hostdeck terputus. Menyambung ulang… Tindakan ditahan sampai tersambung lagi.',
     leave: 'Tinggalkan rapat',
     leaveHint: 'Berhenti mengendalikan rapat ini di Hostdeck (rapatnya sendiri tetap berjalan).',
+    logWriteFailing:
+      'Log insiden tidak dapat ditulis ke disk ({{error}}). Tidak ada yang hilang: {{count}} entri disimpan di memori dan Hostdeck terus mencoba menyimpannya. Tindakan baru dikonfirmasi setelah entrinya tersimpan.',
   },
   picker: {
     platforms: 'Rapat Anda',
@@ -393,6 +395,13 @@ export const id: Messages = {
     retentionIntro: 'Berapa lama log sesi disimpan di komputer ini. 0 menyimpannya sampai Anda menghapusnya.',
     retentionDays: 'Simpan log selama (hari)',
     retentionDeleted: 'Tersimpan. {{count}} log lama dihapus.',
+    moderatorIntro: 'Nama yang dicatat sebagai moderator pada setiap entri baru log insiden, bersama nama komputer ini.',
+    moderatorName: 'Nama moderator',
+    machineName: 'Komputer: {{machine}}',
+    moderatorSource_default: 'Belum diatur: entri dicatat dengan nama pengguna Anda di komputer ini.',
+    moderatorSource_commandLine: 'Diatur untuk sesi ini dengan --moderator. Menyimpan di sini akan menggantikannya.',
+    moderatorSource_settings: 'Tersimpan di komputer ini.',
+    moderatorSaved: 'Tersimpan. Entri baru dicatat atas nama {{name}}.',
 
     title: 'Pengaturan',
     appearance: 'Tampilan',
@@ -481,6 +490,7 @@ export const id: Messages = {
       log_recovered: 'Log dipulihkan setelah crash',
       evidence_marked: 'Ditandai sebagai bukti',
       note: 'Catatan',
+      moderator_changed: 'Moderator berganti',
       error: 'Galat',
       input_rejected: 'Masukan ditolak',
     },

@@ -42,6 +42,7 @@ export function connectStore(store: AppStore, bridge: Bridge): () => void {
     bridge.onRoster((message) => inbox.push('roster', message)),
     bridge.onAction((outcome) => inbox.push('outcomes', outcome)),
     bridge.onLog((entry) => inbox.push('log', entry)),
+    bridge.onLogStatus((status) => state().setLogStatus(status)),
     bridge.onScript((run) => state().setScriptRun(run)),
     bridge.onShortcutStatus((status) => state().setShortcutStatus(status)),
     bridge.onShortcutFired(({ command, message }) => {

@@ -1,4 +1,5 @@
 import { EMPTY_MIRROR } from '../../../shared/contract/rosterMirror';
+import type { EventPayload } from '../../../shared/contract/events';
 import type { LogEntry } from '../../../shared/incident/entry';
 import type { Bridge } from '../bridge';
 import type { Slice } from './types';
@@ -10,6 +11,9 @@ export interface LogSlice {
   log: readonly LogEntry[];
   /** The session's latest `incident.contained` entry, kept when the tail moves past it. */
   contained: LogEntry | null;
+  /** Whether the host can write the incident log; `failing` while the disk refuses writes. */
+  logStatus: EventPayload<'logStatus'>;
+  setLogStatus(status: EventPayload<'logStatus'>): void;
   appendLog(entry: LogEntry): void;
   appendLogBatch(entries: readonly LogEntry[]): void;
   /** Clears everything session-bound when the attached session changes. */
@@ -22,6 +26,11 @@ export function createLogSlice(bridge: Bridge): Slice<LogSlice> {
   return (set, get) => ({
     log: [],
     contained: null,
+    logStatus: { state: 'ok' },
+
+    setLogStatus(logStatus) {
+      set({ logStatus });
+    },
 
     appendLog(entry) {
       get().appendLogBatch([entry]);
@@ -48,6 +57,7 @@ export function createLogSlice(bridge: Bridge): Slice<LogSlice> {
       set({
         log: [],
         contained: null,
+        logStatus: { state: 'ok' },
         actions: new Map(),
         dismissed: new Set(),
         roster: EMPTY_MIRROR,

@@ -4,6 +4,7 @@ import type { Bridge } from '../bridge';
 import { createHostBridge } from '../testing/hostBridge';
 import { connectStore, createAppStore } from './index';
 import { LOG_TAIL_SIZE } from './logSlice';
+import type { LogFile } from '../../../electron/host/log/logFile';
 
 let cleanup: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -11,8 +12,8 @@ afterEach(async () => {
   cleanup = undefined;
 });
 
-async function consoleOnRehearsal(wrap: (bridge: Bridge) => Bridge = (b) => b) {
-  const t = createTestHost();
+async function consoleOnRehearsal(wrap: (bridge: Bridge) => Bridge = (b) => b, host: Parameters<typeof createTestHost>[3] = {}) {
+  const t = createTestHost(undefined, undefined, undefined, host);
   cleanup = t.cleanup;
   const bridge = wrap(createHostBridge(t.host));
   const store = createAppStore(bridge);
@@ -126,5 +127,27 @@ describe('console store against a real host', () => {
     expect(store.getState().contained).toEqual(contained);
     store.getState().resetForSession(null);
     expect(store.getState().contained).toBeNull();
+  });
+
+  it('shows when the incident log cannot be written, and clears it once the entries are saved', async () => {
+    const disk = { failing: false };
+    const wrapLogFile = (file: LogFile): LogFile => ({
+      ...file,
+      write: async (data, position) => {
+        if (disk.failing) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        return file.write(data, position);
+      },
+    });
+    const { store, bridge } = await consoleOnRehearsal(undefined, { wrapLogFile });
+    expect(store.getState().logStatus).toEqual({ state: 'ok' });
+    disk.failing = true;
+    let isAcknowledged = false;
+    const note = bridge.addNote({ text: 'written while the disk is full' }).then((entry) => ((isAcknowledged = true), entry));
+    await expect.poll(() => store.getState().logStatus.state, { timeout: 10_000 }).toBe('failing');
+    expect(store.getState().logStatus).toMatchObject({ message: expect.stringMatching(/ENOSPC/), queued: expect.any(Number) });
+    expect(isAcknowledged).toBe(false);
+    disk.failing = false;
+    expect((await note).data).toEqual({ text: 'written while the disk is full' });
+    await expect.poll(() => store.getState().logStatus, { timeout: 10_000 }).toEqual({ state: 'ok' });
   });
 });

@@ -158,6 +158,10 @@ export function describeEntry(entry: LogEntry, ctx: DescribeContext): EntryDescr
       };
     case 'note':
       return { line: l('line.note', { actor: actor(), text: cleanText(redactor.text(entry.data.text)) }) };
+    case 'moderator.changed':
+      return {
+        line: l('line.moderatorChanged', { previous: nameSpan(redactor.moderator(entry.data.previous.moderator)), actor: actor() }),
+      };
     case 'error': {
       const message = cleanText(redactor.text(entry.data.message));
       return entry.data.context !== undefined

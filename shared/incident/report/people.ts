@@ -138,6 +138,11 @@ export class People {
     count(this.moderators, entry.actor.moderator);
     count(this.machines, entry.actor.machine);
     switch (entry.kind) {
+      case 'moderator.changed':
+        // A name that signed no entry (changed before the first) still gets its pseudonym.
+        count(this.moderators, entry.data.previous.moderator);
+        count(this.machines, entry.data.previous.machine);
+        break;
       case 'participant.joined': {
         const p = entry.data.participant;
         const person = this.participant(p.id);

@@ -68,6 +68,10 @@ export function redactBody(r: Redactor, entry: LogEntry): { kind: string; data: 
       };
     case 'note':
       return { kind: entry.kind, data: { text: r.text(entry.data.text) } };
+    case 'moderator.changed': {
+      const previous = entry.data.previous;
+      return { kind: entry.kind, data: { previous: { moderator: r.moderator(previous.moderator), machine: r.machine(previous.machine) } } };
+    }
     case 'evidence.marked':
     case 'log.recovered':
       return {

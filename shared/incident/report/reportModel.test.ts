@@ -141,7 +141,7 @@ describe('buildReport on the story of the product', () => {
 
   it('states the chain head, the entry count and how to verify', () => {
     expect(r.integrity).toMatchObject({ headHash: log.headHash, entries: log.entries.length, verified: true, firstSeq: 1 });
-    expect(r.integrity.command).toBe('npm run verify-log -- 20261126-090000-rehearsal-a1b2c3.jsonl');
+    expect(r.integrity.command).toBe(`npm run verify-log -- --head ${log.headHash} 20261126-090000-rehearsal-a1b2c3.jsonl`);
     expect(r.integrity.status).toBe('The chain was verified when this report was made: intact.');
   });
 

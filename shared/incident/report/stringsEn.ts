@@ -119,6 +119,7 @@ export const EN_TEXT = {
   'line.contained':
     'Incident contained: the flagged participants ({count}) are out and the meeting is locked or ended, {duration} after the first of them joined.',
   'line.note': 'Note by {actor}: “{text}”',
+  'line.moderatorChanged': 'The moderator name changed from {previous} to {actor}; later entries are recorded under {actor}.',
   'line.error': 'Error: {message}',
   'line.errorContext': 'Error ({context}): {message}',
   'line.rejected': 'A malformed message on “{channel}” was refused.',
@@ -226,7 +227,7 @@ export const EN_TEXT = {
   'integrity.brokenSomewhere': 'The chain did NOT verify. Entries cannot be trusted as recorded.',
   'integrity.howTo': 'To verify the log file yourself, run this in the Hostdeck folder:',
   'integrity.compare':
-    'The check must report the head hash above. A copy of this hash kept elsewhere (for example sent by email right after the event) shows that the log has not been changed since.',
+    'It checks the chain and that the log ends at the head hash above; it answers OK only when both hold. A copy of this hash kept elsewhere (for example sent by email right after the event) shows that the log has not been changed since.',
   'integrity.redacted': 'This report is redacted: verify the chain on the original log file, not on a redacted export.',
   'integrity.recovered': 'Lines cut short by a crash, kept as written and marked in the chain: {count}. The chain verifies across them.',
   'integrity.rejected': 'Malformed messages to Hostdeck, refused and recorded: {count}.',

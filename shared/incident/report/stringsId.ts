@@ -120,6 +120,7 @@ export const ID_TEXT: Record<keyof typeof EN_TEXT, string> = {
   'line.contained':
     'Insiden terkendali: peserta yang ditandai ({count}) sudah keluar dan rapat terkunci atau berakhir, {duration} setelah yang pertama di antara mereka bergabung.',
   'line.note': 'Catatan dari {actor}: “{text}”',
+  'line.moderatorChanged': 'Nama moderator berganti dari {previous} menjadi {actor}; entri berikutnya dicatat atas nama {actor}.',
   'line.error': 'Galat: {message}',
   'line.errorContext': 'Galat ({context}): {message}',
   'line.rejected': 'Pesan tidak sah pada “{channel}” ditolak.',
@@ -229,7 +230,7 @@ export const ID_TEXT: Record<keyof typeof EN_TEXT, string> = {
   'integrity.brokenSomewhere': 'Rantai TIDAK lolos verifikasi. Entri tidak dapat dipercaya sebagaimana tercatat.',
   'integrity.howTo': 'Untuk memverifikasi berkas log secara mandiri, jalankan perintah ini di folder Hostdeck:',
   'integrity.compare':
-    'Pemeriksaan harus menghasilkan hash ujung rantai yang sama dengan di atas. Salinan hash ini yang disimpan di tempat lain (misalnya dikirim melalui surel segera setelah acara) membuktikan bahwa log tidak diubah sejak itu.',
+    'Perintah ini memeriksa rantai dan memastikan log berakhir pada hash ujung rantai di atas; hasilnya OK hanya jika keduanya terpenuhi. Salinan hash ini yang disimpan di tempat lain (misalnya dikirim melalui surel segera setelah acara) membuktikan bahwa log tidak diubah sejak itu.',
   'integrity.redacted': 'Laporan ini tersamar: verifikasi rantai pada berkas log asli, bukan pada ekspor yang tersamar.',
   'integrity.recovered':
     'Baris yang terpotong karena Hostdeck berhenti mendadak, disimpan apa adanya dan ditandai dalam rantai: {count}. Rantai tetap terverifikasi melewatinya.',

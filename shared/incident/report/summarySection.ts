@@ -173,7 +173,7 @@ export function buildIntegrity(facts: LogFacts, input: IntegrityInput, ctx: Desc
     status,
     rows,
     howTo: text(language, 'integrity.howTo'),
-    command: `npm run verify-log -- ${cleanText(file)}`,
+    command: `npm run verify-log -- --head ${input.headHash} ${cleanText(file)}`,
     compare: text(language, 'integrity.compare'),
     notes,
   };
