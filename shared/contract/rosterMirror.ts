@@ -1,5 +1,6 @@
 import type { Meeting } from '../model/meeting';
-import type { BlockedJoin, Participant } from '../model/participant';
+import type { BlockedJoin } from '../model/participant';
+import { ParticipantTable } from './participantTable';
 import type { RosterMessage } from './roster';
 
 /**
@@ -10,8 +11,8 @@ export interface RosterMirror {
   readonly sessionId: string | null;
   readonly seq: number;
   readonly meeting: Meeting | null;
-  /** Participants by id, in first-join order (Map keeps insertion order). */
-  readonly participants: ReadonlyMap<string, Participant>;
+  /** Participants by id, in first-join order; a new version shares what did not change. */
+  readonly participants: ParticipantTable;
   readonly blockedJoins: readonly BlockedJoin[];
 }
 
@@ -25,7 +26,7 @@ export const EMPTY_MIRROR: RosterMirror = {
   sessionId: null,
   seq: -1,
   meeting: null,
-  participants: new Map(),
+  participants: ParticipantTable.EMPTY,
   blockedJoins: [],
 };
 
@@ -33,8 +34,7 @@ export const EMPTY_MIRROR: RosterMirror = {
 export function applyRosterMessage(mirror: RosterMirror, message: RosterMessage): { mirror: RosterMirror; status: MirrorStatus } {
   if (message.kind === 'snapshot') {
     if (message.sessionId === mirror.sessionId && message.seq < mirror.seq) return { mirror, status: 'stale' };
-    const participants = new Map<string, Participant>();
-    for (const p of message.state.participants) participants.set(p.id, p);
+    const participants = ParticipantTable.from(message.state.participants);
     return {
       mirror: {
         sessionId: message.sessionId,
@@ -49,12 +49,7 @@ export function applyRosterMessage(mirror: RosterMirror, message: RosterMessage)
   if (message.sessionId !== mirror.sessionId) return { mirror, status: 'gap' };
   if (message.seq <= mirror.seq) return { mirror, status: 'stale' };
   if (message.seq !== mirror.seq + 1) return { mirror, status: 'gap' };
-  let participants = mirror.participants;
-  if (message.upserts.length > 0) {
-    const next = new Map(mirror.participants);
-    for (const p of message.upserts) next.set(p.id, p);
-    participants = next;
-  }
+  const participants = mirror.participants.withUpserts(message.upserts);
   return {
     mirror: {
       sessionId: mirror.sessionId,
@@ -68,45 +63,22 @@ export function applyRosterMessage(mirror: RosterMirror, message: RosterMessage)
 }
 
 /**
- * Folds a batch of messages (all that arrived within one frame) with at most one copy of the
- * participant map. Stops at the first gap: the client then asks for a snapshot.
+ * Folds a batch of messages (all that arrived within one frame) into one new mirror. Stops at the
+ * first gap: the client then asks for a snapshot.
  */
 export function applyRosterMessages(
   mirror: RosterMirror,
   messages: readonly RosterMessage[],
 ): { mirror: RosterMirror; status: MirrorStatus } {
   let current = mirror;
-  let copied: Map<string, Participant> | null = null;
   let applied = false;
   for (const message of messages) {
-    if (message.kind === 'snapshot') {
-      const next = applyRosterMessage(current, message);
-      if (next.status === 'applied') {
-        current = next.mirror;
-        copied = null;
-        applied = true;
-      }
-      continue;
+    const next = applyRosterMessage(current, message);
+    if (next.status === 'gap') return { mirror: current, status: 'gap' };
+    if (next.status === 'applied') {
+      current = next.mirror;
+      applied = true;
     }
-    if (message.sessionId !== current.sessionId) return { mirror: withMap(current, copied), status: 'gap' };
-    if (message.seq <= current.seq) continue;
-    if (message.seq !== current.seq + 1) return { mirror: withMap(current, copied), status: 'gap' };
-    if (message.upserts.length > 0) {
-      copied ??= new Map(current.participants);
-      for (const p of message.upserts) copied.set(p.id, p);
-    }
-    current = {
-      sessionId: current.sessionId,
-      seq: message.seq,
-      meeting: message.meeting ?? current.meeting,
-      participants: copied ?? current.participants,
-      blockedJoins: message.blocked.length > 0 ? [...current.blockedJoins, ...message.blocked] : current.blockedJoins,
-    };
-    applied = true;
   }
-  return { mirror: withMap(current, copied), status: applied ? 'applied' : 'stale' };
-}
-
-function withMap(mirror: RosterMirror, map: Map<string, Participant> | null): RosterMirror {
-  return map && mirror.participants !== map ? { ...mirror, participants: map } : mirror;
+  return { mirror: current, status: applied ? 'applied' : 'stale' };
 }

@@ -63,39 +63,41 @@ function riskRank(p: Participant): number {
  * highest score, then the latest arrivals (intruders arrive late).
  */
 export function selectRows(participants: Iterable<Participant>, query: RosterQuery): Participant[] {
-  const presence = PRESENCE_FILTERS.filter((f) => query.filters.has(f));
+  // Presence filters name presences ('inMeeting', 'waiting', 'left'): a set lookup decides them.
+  const presence = new Set<string>(PRESENCE_FILTERS.filter((f) => query.filters.has(f)));
   const others = [...query.filters].filter((f) => !PRESENCE_FILTERS.includes(f));
   const needle = foldForSearch(query.search.trim());
+  const byRisk = query.sort === 'risk';
   const rows: Participant[] = [];
+  // Sorting by risk runs on every roster update of a 10,000-person webinar, where nearly everyone
+  // has no risk at all: those (the lowest rank there is, level none and score 0) are set apart as
+  // they are filtered and go last, newest first, without comparing ranks.
+  const riskless: Participant[] = [];
   for (const p of participants) {
-    if (presence.length > 0 && !presence.some((f) => matchesFilter(p, f))) continue;
-    if (!others.every((f) => matchesFilter(p, f))) continue;
+    if (presence.size > 0 && !presence.has(p.presence)) continue;
+    if (others.length > 0 && !matchesAll(p, others)) continue;
     if (needle && !searchText(p).includes(needle)) continue;
-    rows.push(p);
+    if (byRisk && p.risk.level === 'none' && p.risk.score === 0) riskless.push(p);
+    else rows.push(p);
   }
   switch (query.sort) {
     case 'name':
       return rows.sort((a, b) => collator.compare(a.displayName, b.displayName));
     case 'joinTime':
       return rows.sort((a, b) => a.joinedAt - b.joinedAt);
-    case 'risk':
-      return sortByRisk(rows);
+    case 'risk': {
+      rows.sort((a, b) => riskRank(a) - riskRank(b) || b.joinedAt - a.joinedAt);
+      // Rows come in join order, so reversed they are already (nearly) newest first.
+      riskless.reverse().sort((a, b) => b.joinedAt - a.joinedAt);
+      for (const p of riskless) rows.push(p);
+      return rows;
+    }
   }
 }
 
-/**
- * Sorting by risk runs on every roster update of a 10,000-person webinar, where nearly everyone has
- * no risk at all. Those people (the lowest rank there is: level none, score 0) go last, newest
- * first, without comparing ranks; only the few with a risk are sorted by rank.
- */
-function sortByRisk(rows: Participant[]): Participant[] {
-  const ranked: Participant[] = [];
-  const plain: Participant[] = [];
-  for (const p of rows) (p.risk.level === 'none' && p.risk.score === 0 ? plain : ranked).push(p);
-  ranked.sort((a, b) => riskRank(a) - riskRank(b) || b.joinedAt - a.joinedAt);
-  // Rows come in join order, so reversed they are already (nearly) newest first.
-  plain.reverse().sort((a, b) => b.joinedAt - a.joinedAt);
-  return ranked.concat(plain);
+function matchesAll(p: Participant, filters: readonly RosterFilter[]): boolean {
+  for (const f of filters) if (!matchesFilter(p, f)) return false;
+  return true;
 }
 
 /** Counts the panel shows about the roster, computed once per roster version. */
