@@ -91,7 +91,7 @@ export function useFlagCue(): void {
   }, [bridge, sessionId]);
   useEffect(() => {
     const flagged = new Set<string>();
-    for (const p of participants.values()) if (p.presence !== 'left' && p.risk.level === 'flagged') flagged.add(p.id);
+    for (const p of participants.list()) if (p.presence !== 'left' && p.risk.level === 'flagged') flagged.add(p.id);
     const before = known.current;
     known.current = flagged;
     if (!before || !enabled.current) return;

@@ -17,11 +17,24 @@ const MASK = CHUNK - 1;
 export class ParticipantTable implements ReadonlyMap<string, Participant> {
   static readonly EMPTY = new ParticipantTable(new Map(), [], 0);
 
+  /** The participants as one array, built on first use: iterating an array is far cheaper than a generator. */
+  private flat: readonly Participant[] | undefined;
+
   private constructor(
     private readonly index: Map<string, number>,
     private readonly chunks: readonly (readonly Participant[])[],
     readonly size: number,
   ) {}
+
+  /** Every participant in first-join order (shared, never to be changed). */
+  list(): readonly Participant[] {
+    if (!this.flat) {
+      const flat: Participant[] = [];
+      for (const chunk of this.chunks) for (const p of chunk) if (flat.length < this.size) flat.push(p);
+      this.flat = flat;
+    }
+    return this.flat;
+  }
 
   static from(participants: Iterable<Participant>): ParticipantTable {
     return ParticipantTable.EMPTY.withUpserts(participants);
@@ -70,11 +83,7 @@ export class ParticipantTable implements ReadonlyMap<string, Participant> {
   }
 
   *values(): MapIterator<Participant> {
-    let left = this.size;
-    for (const chunk of this.chunks) {
-      for (let j = 0; j < chunk.length && left > 0; j++, left--) yield chunk[j] as Participant;
-      if (left === 0) return;
-    }
+    yield* this.list();
   }
 
   *keys(): MapIterator<string> {
@@ -90,6 +99,6 @@ export class ParticipantTable implements ReadonlyMap<string, Participant> {
   }
 
   forEach(callback: (value: Participant, key: string, map: ReadonlyMap<string, Participant>) => void, thisArg?: unknown): void {
-    for (const p of this.values()) callback.call(thisArg, p, p.id, this);
+    for (const p of this.list()) callback.call(thisArg, p, p.id, this);
   }
 }

@@ -17,6 +17,36 @@ function useCounts() {
   return { ...tally, blocked };
 }
 
+/** The roster's counts: they change with every roster update, so they render on their own. */
+function RosterCounts() {
+  const { t } = useTranslation();
+  const counts = useCounts();
+  return (
+    <dl className="counts">
+      <div>
+        <dt>{t('header.inMeeting')}</dt>
+        <dd data-testid="count-in-meeting">{counts.inMeeting}</dd>
+      </div>
+      <div>
+        <dt>{t('header.waitingRoom')}</dt>
+        <dd data-testid="count-waiting">{counts.waiting}</dd>
+      </div>
+      <div>
+        <dt>{t('header.left')}</dt>
+        <dd>{counts.left}</dd>
+      </div>
+      <div>
+        <dt>{t('header.blocked')}</dt>
+        <dd data-testid="count-blocked">{counts.blocked}</dd>
+      </div>
+      <div className={counts.flagged > 0 ? 'count-alert' : ''}>
+        <dt>{t('header.flagged')}</dt>
+        <dd data-testid="count-flagged">{counts.flagged}</dd>
+      </div>
+    </dl>
+  );
+}
+
 /** Platform, title, status (by colour and by word), counts, and the controls that matter most under stress. */
 export function MeetingHeader() {
   const { t } = useTranslation();
@@ -31,7 +61,6 @@ export function MeetingHeader() {
       .at(-1);
     return last !== undefined && last.kind !== 'restore';
   });
-  const counts = useCounts();
   const selected = useAppStore((s) => s.selected);
   const setNoteOpen = useAppStore((s) => s.setNoteOpen);
   const shortcutMessage = useAppStore((s) => s.shortcutMessage);
@@ -77,28 +106,7 @@ export function MeetingHeader() {
           )}
         </div>
       </div>
-      <dl className="counts">
-        <div>
-          <dt>{t('header.inMeeting')}</dt>
-          <dd data-testid="count-in-meeting">{counts.inMeeting}</dd>
-        </div>
-        <div>
-          <dt>{t('header.waitingRoom')}</dt>
-          <dd data-testid="count-waiting">{counts.waiting}</dd>
-        </div>
-        <div>
-          <dt>{t('header.left')}</dt>
-          <dd>{counts.left}</dd>
-        </div>
-        <div>
-          <dt>{t('header.blocked')}</dt>
-          <dd data-testid="count-blocked">{counts.blocked}</dd>
-        </div>
-        <div className={counts.flagged > 0 ? 'count-alert' : ''}>
-          <dt>{t('header.flagged')}</dt>
-          <dd data-testid="count-flagged">{counts.flagged}</dd>
-        </div>
-      </dl>
+      <RosterCounts />
       <div className="meeting-controls">
         <ControlButton intent={{ kind: 'contain', participantIds: [...selected] }} className="control-contain" testId="contain">
           ⚡ {t('header.contain')}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ParticipantTable } from '../../../shared/contract/participantTable';
 import { participant } from '../../../shared/incident/report/testing/logBuilder';
 import type { Participant } from '../../../shared/model/participant';
 import type { RiskLevel } from '../../../shared/model/risk';
@@ -39,7 +40,7 @@ describe('roster at webinar scale', () => {
 
   it('tallies presence, flags and matches once per roster version', () => {
     const people = crowd(2_000, 9);
-    const map = new Map(people.map((p) => [p.id, p]));
+    const map = ParticipantTable.from(people);
     const present = people.filter((p) => p.presence !== 'left');
     const tally = tallyRoster(map);
     expect(tally).toEqual({
@@ -52,8 +53,7 @@ describe('roster at webinar scale', () => {
       unknown: present.filter((p) => p.match.status === 'unknown').length,
     });
     expect(tallyRoster(map)).toBe(tally);
-    const next = new Map(map);
-    next.set('new', participant('new', 'Newcomer', 99_999, { risk: { score: 90, level: 'flagged', flags: [] } }));
+    const next = map.withUpserts([participant('new', 'Newcomer', 99_999, { risk: { score: 90, level: 'flagged', flags: [] } })]);
     expect(tallyRoster(next).flagged).toBe(tally.flagged + 1);
   });
 });

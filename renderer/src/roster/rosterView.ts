@@ -1,3 +1,4 @@
+import type { ParticipantTable } from '../../../shared/contract/participantTable';
 import type { Participant } from '../../../shared/model/participant';
 import { foldForSearch } from '../../../shared/risk/normalize';
 
@@ -114,9 +115,9 @@ export interface RosterTally {
 }
 
 /** Roster maps are replaced, never changed, on each update: the tally is cached per map. */
-const tallies = new WeakMap<ReadonlyMap<string, Participant>, RosterTally>();
+const tallies = new WeakMap<ParticipantTable, RosterTally>();
 
-export function tallyRoster(participants: ReadonlyMap<string, Participant>): RosterTally {
+export function tallyRoster(participants: ParticipantTable): RosterTally {
   const cached = tallies.get(participants);
   if (cached) return cached;
   let inMeeting = 0;
@@ -126,7 +127,7 @@ export function tallyRoster(participants: ReadonlyMap<string, Participant>): Ros
   let flaggedGuests = 0;
   let impostors = 0;
   let unknown = 0;
-  for (const p of participants.values()) {
+  for (const p of participants.list()) {
     if (p.presence === 'left') {
       left++;
       continue;
