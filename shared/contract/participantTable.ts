@@ -26,6 +26,15 @@ export class ParticipantTable implements ReadonlyMap<string, Participant> {
     readonly size: number,
   ) {}
 
+  /**
+   * The participants in first-join order as chunks of up to 256. A chunk is never changed once its
+   * version exists, and versions share the chunks a patch did not touch: views may cache what they
+   * derive from a chunk by its identity.
+   */
+  chunkList(): readonly (readonly Participant[])[] {
+    return this.chunks;
+  }
+
   /** Every participant in first-join order (shared, never to be changed). */
   list(): readonly Participant[] {
     if (!this.flat) {

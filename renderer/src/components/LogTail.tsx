@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { cachedT } from '../i18n/cachedT';
 import type { LogEntry } from '../../../shared/incident/entry';
 import { formatClock } from '../format';
 import { summarizeEntry } from '../logSummary';
@@ -25,7 +26,8 @@ const LogLine = memo(function LogLine({ entry, t, language }: { entry: LogEntry;
 const SHOWN = 120;
 
 export function LogTail() {
-  const { t, i18n } = useTranslation();
+  const { t: translate, i18n } = useTranslation();
+  const t = cachedT(translate);
   const log = useAppStore((s) => s.log);
   const logFile = useAppStore((s) => s.session?.logFile);
   const openViewer = useAppStore((s) => s.setLogViewerOpen);

@@ -38,7 +38,7 @@ export function Roster() {
       setSelected: s.setSelected,
     })),
   );
-  const rows = useMemo(() => selectRows(participants.list(), query), [participants, query]);
+  const rows = useMemo(() => selectRows(participants, query), [participants, query]);
   // The rows as shown, read when a range is ticked; a ref keeps the row callbacks stable while people
   // come and go, so rows do not re-render for it.
   const rowsRef = useRef(rows);

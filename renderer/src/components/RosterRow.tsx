@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { cachedT } from '../i18n/cachedT';
 import type { CapabilityStatus } from '../../../shared/model/capability';
 import type { Participant } from '../../../shared/model/participant';
 import { formatOffset } from '../format';
@@ -31,7 +32,7 @@ interface RosterRowProps {
 export const RosterRow = memo(function RosterRow(props: RosterRowProps) {
   const { participant: p, index, isSelected, isActive, top } = props;
   // One translation function for the row's content, passed down: a hook per row is costly at 10,000 rows.
-  const { t } = useTranslation();
+  const t = cachedT(useTranslation().t);
   return (
     <div
       role="row"

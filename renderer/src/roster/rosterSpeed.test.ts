@@ -56,4 +56,28 @@ describe('roster at webinar scale', () => {
     const next = map.withUpserts([participant('new', 'Newcomer', 99_999, { risk: { score: 90, level: 'flagged', flags: [] } })]);
     expect(tallyRoster(next).flagged).toBe(tally.flagged + 1);
   });
+
+  it('selects the same rows from the roster table as from a plain list, as the table changes and the query with it', () => {
+    const people = crowd(3_000, 4);
+    let table = ParticipantTable.from(people);
+    const queries = [
+      query,
+      { filters: new Set(['inMeeting', 'waiting'] as const), sort: 'risk' as const, search: '' },
+      { filters: new Set(['flagged'] as const), sort: 'joinTime' as const, search: '' },
+      { filters: new Set<never>(), sort: 'name' as const, search: 'person 1' },
+    ];
+    for (let round = 0; round < 6; round++) {
+      for (const q of queries) expect(selectRows(table, q).map((p) => p.id)).toEqual(selectRows(table.list(), q).map((p) => p.id));
+      // A few people change or arrive: most chunks are reused from the cache, the touched ones are not.
+      const changed = [people[round * 300]!, people[2_999 - round]!].map((p) => ({
+        ...p,
+        presence: 'left' as const,
+        risk: { score: 80, level: 'flagged' as const, flags: [] },
+      }));
+      table = table.withUpserts([...changed, participant(`late${round}`, `Late ${round}`, 50_000 + round)]);
+    }
+    const rows = selectRows(table, query);
+    expect(rows.filter((p) => p.id.startsWith('late'))).toHaveLength(6);
+    expect(rows.find((p) => p.id === people[0]!.id)?.risk.level).toBe('flagged');
+  });
 });

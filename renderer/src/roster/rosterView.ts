@@ -1,4 +1,4 @@
-import type { ParticipantTable } from '../../../shared/contract/participantTable';
+import { ParticipantTable } from '../../../shared/contract/participantTable';
 import type { Participant } from '../../../shared/model/participant';
 import { foldForSearch } from '../../../shared/risk/normalize';
 
@@ -57,13 +57,13 @@ function riskRank(p: Participant): number {
   return RISK_ORDER[p.risk.level] * 1000 - p.risk.score;
 }
 
-/**
- * The rows the roster shows: presence filters combine with OR (in meeting or waiting), the others
- * narrow with AND (flagged and audio on); the search ignores case and diacritics and also looks at
- * email, organisation and earlier names. Sorting by risk puts flagged people first, then the
- * highest score, then the latest arrivals (intruders arrive late).
- */
-export function selectRows(participants: Iterable<Participant>, query: RosterQuery): Participant[] {
+/** The people a query keeps, in first-join order; with the risk sort, the riskless apart. */
+interface Kept {
+  rows: Participant[];
+  riskless: Participant[];
+}
+
+function keep(participants: Iterable<Participant>, query: RosterQuery): Kept {
   // Presence filters name presences ('inMeeting', 'waiting', 'left'): a set lookup decides them.
   const presence = new Set<string>(PRESENCE_FILTERS.filter((f) => query.filters.has(f)));
   const others = [...query.filters].filter((f) => !PRESENCE_FILTERS.includes(f));
@@ -81,6 +81,39 @@ export function selectRows(participants: Iterable<Participant>, query: RosterQue
     if (byRisk && p.risk.level === 'none' && p.risk.score === 0) riskless.push(p);
     else rows.push(p);
   }
+  return { rows, riskless };
+}
+
+/** What a query kept of a table's chunk, by chunk: a patch changes a few chunks, the rest are reused. */
+const keptByChunk = new WeakMap<readonly Participant[], { query: RosterQuery; kept: Readonly<Kept> }>();
+
+function keepFromTable(table: ParticipantTable, query: RosterQuery): Kept {
+  const rows: Participant[] = [];
+  const riskless: Participant[] = [];
+  for (const chunk of table.chunkList()) {
+    let cached = keptByChunk.get(chunk);
+    if (cached?.query !== query) {
+      cached = { query, kept: keep(chunk, query) };
+      keptByChunk.set(chunk, cached);
+    }
+    for (const p of cached.kept.rows) rows.push(p);
+    for (const p of cached.kept.riskless) riskless.push(p);
+  }
+  return { rows, riskless };
+}
+
+/**
+ * The rows the roster shows: presence filters combine with OR (in meeting or waiting), the others
+ * narrow with AND (flagged and audio on); the search ignores case and diacritics and also looks at
+ * email, organisation and earlier names. Sorting by risk puts flagged people first, then the
+ * highest score, then the latest arrivals (intruders arrive late). Given the roster's table, the
+ * filtering is reused for every chunk the last update did not touch (the query must be the same
+ * object for that).
+ */
+export function selectRows(participants: ParticipantTable | Iterable<Participant>, query: RosterQuery): Participant[] {
+  const kept = participants instanceof ParticipantTable ? keepFromTable(participants, query) : keep(participants, query);
+  // Both lists are the caller's own (fresh arrays): sorting them in place is safe.
+  const { rows } = kept;
   switch (query.sort) {
     case 'name':
       return rows.sort((a, b) => collator.compare(a.displayName, b.displayName));
@@ -89,7 +122,7 @@ export function selectRows(participants: Iterable<Participant>, query: RosterQue
     case 'risk': {
       rows.sort((a, b) => riskRank(a) - riskRank(b) || b.joinedAt - a.joinedAt);
       // Rows come in join order, so reversed they are already (nearly) newest first.
-      riskless.reverse().sort((a, b) => b.joinedAt - a.joinedAt);
+      const riskless = kept.riskless.reverse().sort((a, b) => b.joinedAt - a.joinedAt);
       for (const p of riskless) rows.push(p);
       return rows;
     }
