@@ -172,6 +172,8 @@ test('a restricted platform: controls it cannot do are disabled and say why and 
 });
 
 test('hostile display names render as inert, isolated, truncated text', async ({ page, shell }) => {
+  // Tall enough that the virtual roster renders all 20 rows at once.
+  await page.setViewportSize({ width: 1280, height: 1200 });
   await startRehearsal(page, shell.url, { scenario: /Disguised names/, speed: '60', startAt: 'beginning' });
   const rows = page.locator('[data-testid=participant-row]');
   await expect(rows).toHaveCount(20, { timeout: 30_000 }); // host, 10 officials, 9 hostile names

@@ -23,7 +23,7 @@ const LogLine = memo(function LogLine({ entry, t, language }: { entry: LogEntry;
 
 /** The newest incident-log entries, newest first, each only once it is on disk. */
 /** Lines shown live; the whole log is on disk and in the log viewer. */
-const SHOWN = 120;
+const SHOWN = 40;
 
 export function LogTail() {
   const { t: translate, i18n } = useTranslation();

@@ -59,7 +59,7 @@ export function Roster() {
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 6,
   });
 
   const ejecting = useMemo(() => {
