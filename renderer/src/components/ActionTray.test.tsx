@@ -1,44 +1,21 @@
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
-import { afterEach, describe, expect, it } from 'vitest';
-import { advance, createTestHost, settle } from '../../../electron/host/testing';
-import { createI18n } from '../i18n';
-import { connectStore, createAppStore } from '../store';
-import { StoreContext } from '../store/context';
-import { createHostBridge } from '../testing/hostBridge';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { advance, settle } from '../../../electron/host/testing';
+import { consoleOnHost } from '../testing/consoleOnHost';
 import { ActionTray } from './ActionTray';
-
-let stop: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  cleanup();
-  await stop?.();
-  stop = undefined;
-});
 
 /** The action tray over a real host on a rehearsal platform whose lock always fails with a 503. */
 async function trayOnFailingPlatform() {
-  const t = createTestHost();
-  stop = t.cleanup;
-  const bridge = createHostBridge(t.host);
-  const store = createAppStore(bridge);
-  connectStore(store, bridge);
-  await settle();
-  const session = await bridge.attach({
+  const c = await consoleOnHost();
+  const session = await c.bridge.attach({
     providerId: 'rehearsal',
     meetingId: 'intrusion',
     options: { seed: 3, startAt: 'beforeIntrusion', latencyMs: 0, jitterMs: 0, failing: ['lock'] },
   });
-  store.getState().setSession(session);
-  await store.getState().resync();
-  const i18n = await createI18n('en');
-  render(
-    <I18nextProvider i18n={i18n}>
-      <StoreContext.Provider value={store}>
-        <ActionTray />
-      </StoreContext.Provider>
-    </I18nextProvider>,
-  );
-  return { ...t, store };
+  c.store.getState().setSession(session);
+  await c.store.getState().resync();
+  await c.show(<ActionTray />);
+  return c;
 }
 
 const item = (kind: string): HTMLElement => {

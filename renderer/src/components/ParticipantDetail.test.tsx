@@ -1,36 +1,21 @@
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
-import { afterEach, describe, expect, it } from 'vitest';
-import { advance, createTestHost, settle } from '../../../electron/host/testing';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { advance, settle } from '../../../electron/host/testing';
 import type { Participant } from '../../../shared/model/participant';
 import { neutralizeText } from '../../../shared/util/text';
-import { BridgeContext } from '../bridge/context';
-import { createI18n, type Language } from '../i18n';
+import type { Language } from '../i18n';
 import { en } from '../i18n/en';
 import { id } from '../i18n/id';
-import { connectStore, createAppStore } from '../store';
-import { StoreContext } from '../store/context';
-import { createHostBridge } from '../testing/hostBridge';
+import { consoleOnHost } from '../testing/consoleOnHost';
 import { ParticipantDetail } from './ParticipantDetail';
-
-let stop: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  cleanup();
-  await stop?.();
-  stop = undefined;
-});
 
 /**
  * The intrusion drill on a real host, played until the intruder who renames themselves has done
  * so; the moderator mutes them, then ejects them.
  */
 async function renamedIntruderDealtWith() {
-  const t = createTestHost();
-  stop = t.cleanup;
-  const bridge = createHostBridge(t.host);
-  const store = createAppStore(bridge);
-  connectStore(store, bridge);
-  await settle();
+  const t = await consoleOnHost();
+  const { store } = t;
   await store.getState().startRehearsal({ scenarioId: 'intrusion', timeScale: 1, startAt: 'beforeIntrusion', seed: 4 });
   const renamed = (): Participant | undefined =>
     [...store.getState().roster.participants.values()].find((p) => p.renamedFrom.length > 0 && p.presence === 'inMeeting');
@@ -45,21 +30,12 @@ async function renamedIntruderDealtWith() {
   await store.getState().runAction({ kind: 'eject', participantId: intruder.id });
   await advance(t.scheduler, 1_000);
   await settle();
-  return { ...t, bridge, store, intruder };
+  return { ...t, intruder };
 }
 
 async function showDetail(setup: Awaited<ReturnType<typeof renamedIntruderDealtWith>>, participantId: string, language: Language) {
   setup.store.getState().openDetail(participantId);
-  const i18n = await createI18n(language);
-  render(
-    <I18nextProvider i18n={i18n}>
-      <BridgeContext.Provider value={setup.bridge}>
-        <StoreContext.Provider value={setup.store}>
-          <ParticipantDetail />
-        </StoreContext.Provider>
-      </BridgeContext.Provider>
-    </I18nextProvider>,
-  );
+  await setup.show(<ParticipantDetail />, language);
   const detail = screen.getByTestId('participant-detail');
   /** The value shown beside a fact's label. */
   const fact = (label: string) => {

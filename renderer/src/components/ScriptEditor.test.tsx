@@ -1,44 +1,19 @@
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { I18nextProvider } from 'react-i18next';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTestHost, settle } from '../../../electron/host/testing';
+import { describe, expect, it } from 'vitest';
+import { settle } from '../../../electron/host/testing';
 import { DEFAULT_PANIC_SETTINGS } from '../../../shared/model/panic';
-import { BridgeContext } from '../bridge/context';
-import { createI18n, type Language } from '../i18n';
-import { connectStore, createAppStore } from '../store';
-import { StoreContext } from '../store/context';
-import { createHostBridge } from '../testing/hostBridge';
+import type { Language } from '../i18n';
+import { consoleOnHost } from '../testing/consoleOnHost';
 import { ScriptEditor } from './ScriptEditor';
-
-let stop: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  cleanup();
-  await stop?.();
-  stop = undefined;
-});
 
 /** The editor on a store and bridge wired to a real in-process host with its own data folder. */
 async function editor(language: Language = 'en') {
-  const t = createTestHost();
-  stop = t.cleanup;
+  const t = await consoleOnHost();
   await t.host.commands.savePanicSettings({ ...DEFAULT_PANIC_SETTINGS, eventName: 'Provincial briefing', organizer: 'KPU' });
-  const bridge = createHostBridge(t.host);
-  const store = createAppStore(bridge);
-  connectStore(store, bridge);
-  await settle();
-  await store.getState().loadPanic();
-  const i18n = await createI18n(language);
-  render(
-    <I18nextProvider i18n={i18n}>
-      <BridgeContext.Provider value={bridge}>
-        <StoreContext.Provider value={store}>
-          <ScriptEditor />
-        </StoreContext.Provider>
-      </BridgeContext.Provider>
-    </I18nextProvider>,
-  );
+  await t.store.getState().loadPanic();
+  const { i18n } = await t.show(<ScriptEditor />, language);
   await screen.findByText(/builtin-close-id/);
   const field = screen.getByRole('textbox', { name: i18n.t('script.json') }) as HTMLTextAreaElement;
   const type = (text: string) => act(() => void fireEvent.change(field, { target: { value: text } }));

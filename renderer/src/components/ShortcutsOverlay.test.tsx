@@ -1,43 +1,22 @@
-import { cleanup, render, within } from '@testing-library/react';
-import { I18nextProvider } from 'react-i18next';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTestHost, settle } from '../../../electron/host/testing';
+import { within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { settle } from '../../../electron/host/testing';
 import { DEFAULT_PANIC_SETTINGS, SHORTCUT_COMMANDS } from '../../../shared/model/panic';
-import { BridgeContext } from '../bridge/context';
-import { createI18n, type Language } from '../i18n';
+import type { Language } from '../i18n';
 import { en } from '../i18n/en';
 import { id } from '../i18n/id';
-import { createAppStore, type AppStore } from '../store';
-import { StoreContext } from '../store/context';
-import { createHostBridge } from '../testing/hostBridge';
+import type { AppStore } from '../store';
+import { consoleOnHost } from '../testing/consoleOnHost';
 import { ShortcutsOverlay } from './ShortcutsOverlay';
-
-let stop: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  cleanup();
-  await stop?.();
-  stop = undefined;
-});
 
 /** The overlay on a console whose panic settings come from a real host. */
 async function overlay(language: Language, prepare: (store: AppStore) => Promise<void> = async () => undefined) {
-  const t = createTestHost();
-  stop = t.cleanup;
-  const bridge = createHostBridge(t.host);
-  const store = createAppStore(bridge);
+  // Not following pushed events: the overlay reads only the panic settings it loads.
+  const { store, show } = await consoleOnHost({ connect: false });
   await store.getState().loadPanic();
   await prepare(store);
   store.getState().setShortcutsOpen(true);
-  const i18n = await createI18n(language);
-  const view = render(
-    <I18nextProvider i18n={i18n}>
-      <BridgeContext.Provider value={bridge}>
-        <StoreContext.Provider value={store}>
-          <ShortcutsOverlay />
-        </StoreContext.Provider>
-      </BridgeContext.Provider>
-    </I18nextProvider>,
-  );
+  const view = await show(<ShortcutsOverlay />, language);
   await settle();
   const rows = within(view.getByTestId('panic-shortcuts'))
     .getAllByRole('row')

@@ -1,18 +1,11 @@
-import { act, cleanup, fireEvent, render } from '@testing-library/react';
+import { act, fireEvent } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { advance, createTestHost, settle } from '../../../electron/host/testing';
-import { BridgeContext } from '../bridge/context';
-import { connectStore, createAppStore } from '../store';
-import { StoreContext } from '../store/context';
-import { createHostBridge } from '../testing/hostBridge';
+import { advance, settle } from '../../../electron/host/testing';
+import { consoleOnHost } from '../testing/consoleOnHost';
 import { usePanicKeys } from './usePanicKeys';
 
-let stop: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  cleanup();
+afterEach(() => {
   vi.useRealTimers();
-  await stop?.();
-  stop = undefined;
 });
 
 function PanicKeys() {
@@ -22,21 +15,11 @@ function PanicKeys() {
 
 /** The console's panic keys in browser mode, on a store wired to a real in-process host. */
 async function consoleWithPanicKeys() {
-  const t = createTestHost();
-  stop = t.cleanup;
-  const bridge = createHostBridge(t.host);
-  const store = createAppStore(bridge);
-  connectStore(store, bridge);
-  await settle();
+  const t = await consoleOnHost();
+  const { store } = t;
   await store.getState().startRehearsal({ scenarioId: 'intrusion', timeScale: 1, startAt: 'beforeIntrusion', seed: 9 });
   await store.getState().loadPanic();
-  render(
-    <BridgeContext.Provider value={bridge}>
-      <StoreContext.Provider value={store}>
-        <PanicKeys />
-      </StoreContext.Provider>
-    </BridgeContext.Provider>,
-  );
+  await t.show(<PanicKeys />);
   // The default End for all key, Ctrl+Alt+Shift+E off a Mac.
   const pressEnd = (repeat = false) =>
     act(() => {
