@@ -33,6 +33,18 @@ async function intruder(server: (typeof servers)[number]['server']): Promise<Int
 const leftEvent = (events: ProviderEvent[], id: string) =>
   events.find((e): e is Extract<ProviderEvent, { type: 'left' }> => e.type === 'left' && e.participantId === id);
 
+/** A guest Hostdeck muted and another host gave the voice back to (the start of ejabberd's quirk). */
+async function voiceToggledGuest(server: (typeof servers)[number]['server'], mod: Moderated) {
+  const guest = await intruder(server);
+  await guest.join(mod.roomJid, 'Toggled');
+  const id = await mod.idOf('Toggled');
+  await mod.perform({ kind: 'mute', participantId: id });
+  const coHost = await CoHost.join(server, mod.roomJid);
+  opened.push(coHost);
+  await coHost.setRole('Toggled', 'participant');
+  return { guest, id, coHost };
+}
+
 /**
  * A guest tries to come back into a members-only room. `serverLetsIn`: the server admits them
  * anyway (ejabberd, PLATFORMS.md §3.2 and docs/providers/xmpp.md), and the provider must remove them
@@ -244,13 +256,7 @@ for (const { server, state } of servers) {
 
     it('keeps a banned guest out after a voice toggle (ejabberd lets such an outcast back in; Hostdeck turns them away)', async () => {
       const mod = await moderator(server);
-      const guest = await intruder(server);
-      await guest.join(mod.roomJid, 'Toggled');
-      const id = await mod.idOf('Toggled');
-      await mod.perform({ kind: 'mute', participantId: id });
-      const coHost = await CoHost.join(server, mod.roomJid);
-      opened.push(coHost);
-      await coHost.setRole('Toggled', 'participant'); // another host gives the voice back
+      const { guest, id } = await voiceToggledGuest(server, mod);
       const banned = guest.removal();
       await mod.perform({ kind: 'ban', participantId: id });
       expect((await banned)?.statuses).toContain('301');
@@ -269,13 +275,7 @@ for (const { server, state } of servers) {
 
     it('keeps a guest ejected as the members-only lock goes out away after a voice toggle (PLATFORMS.md §3.2 quirk 5), seen from the guest’s side', async () => {
       const mod = await moderator(server, { settings: { lockMode: 'membersOnly' } });
-      const guest = await intruder(server);
-      await guest.join(mod.roomJid, 'Toggled');
-      const id = await mod.idOf('Toggled');
-      await mod.perform({ kind: 'mute', participantId: id });
-      const coHost = await CoHost.join(server, mod.roomJid);
-      opened.push(coHost);
-      await coHost.setRole('Toggled', 'participant'); // another host gives the voice back
+      const { guest, id, coHost } = await voiceToggledGuest(server, mod);
       const removed = guest.removal();
       await Promise.all([mod.perform({ kind: 'eject', participantId: id }), mod.perform({ kind: 'lock' })]);
       expect((await removed)?.statuses).toContain('307');
