@@ -169,7 +169,7 @@ export function tallyRoster(participants: ParticipantTable): RosterTally {
     else waiting++;
     if (p.risk.level === 'flagged') {
       flagged++;
-      if (p.role !== 'host') flaggedGuests++;
+      if (isFlaggedGuest(p)) flaggedGuests++;
     }
     if (p.match.status === 'impostor') impostors++;
     if (p.match.status === 'unknown') unknown++;
@@ -192,8 +192,13 @@ export function bulkTargets(selected: Iterable<string>, participants: ReadonlyMa
 /** Everyone present and flagged, never the host: what "Eject all flagged" removes. */
 export function flaggedPresent(participants: Iterable<Participant>): Participant[] {
   const flagged: Participant[] = [];
-  for (const p of participants) if (p.presence !== 'left' && p.risk.level === 'flagged' && p.role !== 'host') flagged.push(p);
+  for (const p of participants) if (isFlaggedGuest(p)) flagged.push(p);
   return flagged;
+}
+
+/** One rule for "Eject all flagged": its count on the button and the people it acts on. */
+function isFlaggedGuest(p: Participant): boolean {
+  return p.presence !== 'left' && p.risk.level === 'flagged' && p.role !== 'host';
 }
 
 /**
